@@ -1,0 +1,54 @@
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from './config.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { DomainErrorFilter, formatGraphQLError } from './graphql/errors.js';
+import { inputValidationError } from './graphql/input-validation.js';
+import { requestContext } from './graphql/request-context.js';
+import { HealthController } from './health.controller.js';
+import { PlansModule } from './plans/plans.module.js';
+import { CLOCK, systemClock, type Clock } from './shared/clock.js';
+
+@Module({})
+export class AppModule {
+  /** `clock` is for tests that need to control transaction time. */
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        EventStoreModule.embedded(config.dataDir),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          context: (request: FastifyRequest) => ({ req: request, ...requestContext(request) }),
+          formatError: formatGraphQLError,
+          includeStacktraceInErrorResponses: false,
+        }),
+        {
+          module: SharedModule,
+          global: true,
+          providers: [{ provide: CLOCK, useValue: clock }],
+          exports: [CLOCK],
+        },
+        PlansModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, exceptionFactory: inputValidationError }),
+        },
+      ],
+    };
+  }
+}
+
+@Module({})
+class SharedModule {}

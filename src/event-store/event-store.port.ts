@@ -1,0 +1,114 @@
+/**
+ * The event-store port. The application depends on this file only; the SQLite and
+ * KurrentDB adapters implement it and must both pass test/support/event-store-contract.ts.
+ */
+
+/** Metadata stored beside every event. recordedAt is ours (transaction time), not the store's clock. */
+export interface EventMetadata {
+  readonly correlationId: string;
+  readonly causationId: string;
+  /** ISO-8601 instant at which the application recorded the change. */
+  readonly recordedAt: string;
+  /** Version of the event's data shape, for upcasting. */
+  readonly schemaVersion: number;
+  /** ISO date the change took effect, when the user gave one. */
+  readonly effectiveDate?: string;
+  /** Who made the change (a user id once authentication lands). */
+  readonly actor?: string;
+}
+
+export interface NewEvent {
+  /** UUID; also the idempotency key: appending an event id twice stores it once. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  readonly stream: string;
+  /** 0-based position of the event in its stream. */
+  readonly revision: number;
+  /** Position in the store-wide log; increases with every append, may skip values. */
+  readonly position: bigint;
+}
+
+/**
+ * What the writer believes about the stream: a revision (the last event's revision),
+ * 'no_stream' (it must not exist), 'stream_exists', or 'any'.
+ */
+export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Default 0. */
+  readonly fromRevision?: number;
+  /** Last revision to read (inclusive). */
+  readonly toRevision?: number;
+  /** Only events whose metadata.recordedAt is at or before this instant. */
+  readonly recordedUpTo?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Read events after this position (exclusive). Default: from the start. */
+  readonly afterPosition?: bigint;
+  /** Only streams whose name starts with this prefix. */
+  readonly streamPrefix?: string;
+  readonly maxCount?: number;
+}
+
+export type SubscriptionMessage =
+  | { readonly kind: 'event'; readonly event: RecordedEvent }
+  /** Every historical event has been delivered; later messages are live. Sent once. */
+  | { readonly kind: 'caughtUp'; readonly position: bigint | undefined };
+
+export interface SubscribeToAllOptions {
+  /** Deliver events after this position (exclusive). Default: from the start. */
+  readonly afterPosition?: bigint;
+  readonly streamPrefix?: string;
+}
+
+/** An endless stream of messages; ends only when close() is called (or the store closes). */
+export interface AllSubscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in revision order; an unknown stream reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events of every stream in position order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  close(): Promise<void>;
+}
+
+/** Injection token for the configured adapter. */
+export const EVENT_STORE = Symbol('EventStore');
+
+/** The stream was not at the expected revision: someone else wrote first. */
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** Revision of the stream's last event, or 'no_stream'. */
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`Stream ${stream} is at ${String(actual)}, expected ${String(expected)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An event id is already stored, but not as part of an identical earlier append. */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event id ${eventId} is already stored with different content or position`);
+    this.name = 'DuplicateEventIdError';
+  }
+}

@@ -1,0 +1,24 @@
+import { Command } from '@nestjs/cqrs';
+import type { PlanCommand } from '../domain/commands.js';
+
+/** Where a change came from: the request it belongs to and who asked for it. */
+export interface ChangeOrigin {
+  readonly correlationId: string;
+  readonly actor?: string;
+}
+
+export interface PlanChangeRecorded {
+  readonly planId: string;
+  /** Global position of the last event recorded; the read model has caught up to it on return. */
+  readonly position: bigint;
+}
+
+/** Every change to a plan goes through this one command: load the stream, decide, append. */
+export class RecordPlanChange extends Command<PlanChangeRecorded> {
+  constructor(
+    readonly change: PlanCommand,
+    readonly origin: ChangeOrigin,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '../../event-store/event-store.port.js';
+import { CLOCK, type Clock } from '../../shared/clock.js';
+import type { PlanCommand } from '../domain/commands.js';
+import { decide } from '../domain/decide.js';
+import { conflict, notFound } from '../domain/errors.js';
+import { evolve, type Plan } from '../domain/plan.js';
+import { fromRecorded, planStream, toNewEvents } from '../plan-stream.js';
+import { PlanProjection } from '../read-models/plan-projection.js';
+import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.command.js';
+
+/** Without expectedVersion a change is simply re-decided on the newer state this many times. */
+const MAX_ATTEMPTS = 5;
+
+@CommandHandler(RecordPlanChange)
+export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projection: PlanProjection,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ change, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
+    const planId = this.planIdOf(change);
+    const causationId = randomUUID();
+    for (let attempt = 1; ; attempt += 1) {
+      const plan = await this.load(planId);
+      const now = this.clock().toISOString();
+      const events = decide(change, plan, now);
+      // Transaction time never goes backwards within a plan, even if the clock does.
+      const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
+      const effectiveDate =
+        'effectiveDate' in change.data ? (change.data.effectiveDate ?? undefined) : undefined;
+      const context = { ...origin, causationId, recordedAt, effectiveDate };
+      try {
+        const expected = plan ? plan.version - 1 : 'no_stream';
+        const result = await this.store.append(
+          planStream(planId),
+          toNewEvents(events, context, randomUUID),
+          expected,
+        );
+        await this.projection.waitFor(result.position);
+        return { planId, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt === MAX_ATTEMPTS) {
+          throw conflict(
+            undefined,
+            'The plan is being changed by many people at once: try again in a moment',
+          );
+        }
+      }
+    }
+  }
+
+  private planIdOf(change: PlanCommand): string {
+    if ('planId' in change.data) return change.data.planId;
+    const planId = this.projection.readModel.planIdOfAction(change.data.actionId);
+    if (planId === undefined) throw notFound('actionId', 'No action has that id');
+    return planId;
+  }
+
+  /** The projected state, brought up to the end of the stream (other writers may be ahead of it). */
+  private async load(planId: string): Promise<Plan | undefined> {
+    let plan = this.projection.readModel.plan(planId);
+    const newer = await this.store.readStream(planStream(planId), { fromRevision: plan?.version ?? 0 });
+    for (const recorded of newer) {
+      const { event, context } = fromRecorded(recorded);
+      plan = evolve(plan, event, context);
+    }
+    return plan;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Inspection } from './events.js';
+import type { PlanDate } from './plan-date.js';
+import type { RagStatus } from './rag.js';
+
+/** Commands are imperatives; ids of new things are chosen by the caller so retries are safe. */
+type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+
+export type CreatePlan = Command<
+  'CreatePlan',
+  { planId: string; title: string; localAuthority?: string | null; inspection?: Inspection | null }
+>;
+export type ApprovePlan = Command<'ApprovePlan', { planId: string }>;
+export type ClosePlan = Command<'ClosePlan', { planId: string; reason: string }>;
+
+export type AddTheme = Command<
+  'AddTheme',
+  {
+    planId: string;
+    themeId: string;
+    number: number;
+    title?: string | null;
+    whatNeedsToImprove?: string | null;
+    inspectorFindings?: string | null;
+  }
+>;
+
+export type AddAction = Command<
+  'AddAction',
+  {
+    planId: string;
+    actionId: string;
+    themeId: string;
+    ref: string;
+    description: string;
+    owners?: readonly string[];
+    commencing?: PlanDate | null;
+    dueBy?: PlanDate | null;
+    rag?: RagStatus;
+  }
+>;
+
+/** Shared by every command that changes one action. */
+interface ActionChange {
+  actionId: string;
+  /** The action's version the user last saw; a mismatch is a lost-update conflict. */
+  expectedVersion?: number;
+  /** "YYYY-MM-DD" the change took effect, when it differs from the day it is recorded. */
+  effectiveDate?: string | null;
+}
+
+export type ChangeRagStatus = Command<'ChangeRagStatus', ActionChange & { rag: RagStatus; reason: string }>;
+export type AddProgressNote = Command<
+  'AddProgressNote',
+  ActionChange & { noteId: string; text: string; acknowledgePersonalData?: boolean }
+>;
+export type AssignActionOwners = Command<'AssignActionOwners', ActionChange & { owners: readonly string[] }>;
+export type RescheduleAction = Command<
+  'RescheduleAction',
+  /** A date left out stays as it is; null clears it. */
+  ActionChange & { commencing?: PlanDate | null; dueBy?: PlanDate | null; reason: string }
+>;
+export type ReviseActionDescription = Command<
+  'ReviseActionDescription',
+  ActionChange & { description: string; reason: string }
+>;
+export type WithdrawAction = Command<'WithdrawAction', ActionChange & { reason: string }>;
+
+export type ActionCommand =
+  | ChangeRagStatus
+  | AddProgressNote
+  | AssignActionOwners
+  | RescheduleAction
+  | ReviseActionDescription
+  | WithdrawAction;
+
+export type PlanCommand = CreatePlan | ApprovePlan | ClosePlan | AddTheme | AddAction | ActionCommand;

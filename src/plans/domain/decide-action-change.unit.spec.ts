@@ -1,0 +1,246 @@
+import { describe, it } from '@jest/globals';
+import { given } from '../../../test/support/decider-spec.js';
+import {
+  ACTION_ID,
+  actionAdded,
+  actionDescriptionRevised,
+  actionOwnersAssigned,
+  actionRescheduled,
+  actionWithdrawn,
+  addProgressNote,
+  assignActionOwners,
+  changeRagStatus,
+  OTHER_ACTION_ID,
+  planWithAction,
+  progressNoteAdded,
+  ragStatusChanged,
+  rescheduleAction,
+  reviseActionDescription,
+  withdrawAction,
+} from '../../../test/support/plan-builders.js';
+
+const everyChangeTo = (actionId: string) => [
+  changeRagStatus({ actionId }),
+  addProgressNote({ actionId }),
+  assignActionOwners(['Lead IRO'], actionId),
+  rescheduleAction({ actionId }),
+  reviseActionDescription({ actionId }),
+  withdrawAction({ actionId }),
+];
+
+describe('changing the RAG status', () => {
+  it('records the change from the old status to the new one with the reason', () =>
+    given(...planWithAction())
+      .when(changeRagStatus({ rag: 'AMBER', reason: '  Recruitment under way ' }))
+      .then([ragStatusChanged({ from: 'NOT_RATED', to: 'AMBER', reason: 'Recruitment under way' })]));
+
+  it('records the change from the status set by an earlier change', () =>
+    given(...planWithAction(), ragStatusChanged({ to: 'AMBER' }))
+      .when(changeRagStatus({ rag: 'GREEN', reason: 'Caseloads below 18' }))
+      .then([ragStatusChanged({ from: 'AMBER', to: 'GREEN', reason: 'Caseloads below 18' })]));
+
+  it('rejects a RAG change to the status the action already has', () =>
+    given(...planWithAction({ rag: 'RED' }))
+      .when(changeRagStatus({ rag: 'RED' }))
+      .thenThrows('INVALID', 'rag'));
+
+  it.each(['', '   '])('rejects a RAG change without a reason (%p)', (reason) =>
+    given(...planWithAction())
+      .when(changeRagStatus({ reason }))
+      .thenThrows('INVALID', 'reason'),
+  );
+});
+
+describe('expected version', () => {
+  it('accepts a change made at the version the user saw', () =>
+    given(...planWithAction())
+      .when(changeRagStatus({ expectedVersion: 1 }))
+      .then([ragStatusChanged()]));
+
+  it('rejects a change made at an older version', () =>
+    given(...planWithAction(), ragStatusChanged())
+      .when(changeRagStatus({ rag: 'GREEN', expectedVersion: 1 }))
+      .thenThrows('CONFLICT', 'expectedVersion'));
+
+  it('counts a progress note as a change to the action', () =>
+    given(...planWithAction(), progressNoteAdded())
+      .when(changeRagStatus({ expectedVersion: 1 }))
+      .thenThrows('CONFLICT', 'expectedVersion'));
+
+  it('is not moved on by a change to another action', () =>
+    given(
+      ...planWithAction(),
+      actionAdded({ actionId: OTHER_ACTION_ID, ref: '1.2' }),
+      actionOwnersAssigned(['Lead IRO'], OTHER_ACTION_ID),
+    )
+      .when(changeRagStatus({ expectedVersion: 1 }))
+      .then([ragStatusChanged()]));
+});
+
+describe('effective date', () => {
+  it.each(['2024-05', '23/04/2024', '2024-02-30'])('rejects the effective date "%s"', (effectiveDate) =>
+    given(...planWithAction())
+      .when(changeRagStatus({ effectiveDate }))
+      .thenThrows('INVALID', 'effectiveDate'),
+  );
+
+  it('rejects an effective date in the future', () =>
+    given(...planWithAction())
+      .when(changeRagStatus({ effectiveDate: '2024-05-03' }), '2024-05-02T09:00:00.000Z')
+      .thenThrows('INVALID', 'effectiveDate'));
+
+  it.each(['2024-05-02', '2024-04-23', null])('accepts the effective date %p', (effectiveDate) =>
+    given(...planWithAction())
+      .when(changeRagStatus({ effectiveDate }), '2024-05-02T09:00:00.000Z')
+      .then([ragStatusChanged()]),
+  );
+
+  it.each([
+    ['2024-05-01T23:30:00.000Z', '2024-05-02'],
+    ['2024-12-01T00:30:00.000Z', '2024-12-01'],
+  ])('takes today in UK time: at %s, %s is today', (now, effectiveDate) =>
+    given(...planWithAction())
+      .when(changeRagStatus({ effectiveDate }), now)
+      .then([ragStatusChanged()]),
+  );
+
+  it.each([
+    ['2024-05-01T22:59:59.000Z', '2024-05-02'],
+    ['2024-11-30T23:30:00.000Z', '2024-12-01'],
+  ])('takes today in UK time: at %s, %s is still to come', (now, effectiveDate) =>
+    given(...planWithAction())
+      .when(changeRagStatus({ effectiveDate }), now)
+      .thenThrows('INVALID', 'effectiveDate'),
+  );
+});
+
+describe('adding a progress note', () => {
+  it('records the note trimmed', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: '  Caseloads audited.\n' }))
+      .then([progressNoteAdded({ text: 'Caseloads audited.' })]));
+
+  it('rejects a blank note', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: ' \n ' }))
+      .thenThrows('INVALID', 'text'));
+
+  it('rejects a note over 20,000 characters', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: 'x'.repeat(20_001) }))
+      .thenThrows('INVALID', 'text'));
+
+  it.each(['943 476 5919', '943-476-5919', '9434765919'])('warns of the NHS number %s', (nhs) =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: `Child ${nhs} moved placement.` }))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'text'),
+  );
+
+  it.each(['DOB 12/03/2015', 'born on 3rd March 2015', 'date of birth: 2015-03-12'])(
+    'warns of the date of birth in "%s"',
+    (text) =>
+      given(...planWithAction())
+        .when(addProgressNote({ text: `Child ${text} moved placement.` }))
+        .thenThrows('PERSONAL_DATA_SUSPECTED', 'text'),
+  );
+
+  it('records a suspected NHS number once the author acknowledges the warning', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: 'Ref 943 476 5919', acknowledgePersonalData: true }))
+      .then([progressNoteAdded({ text: 'Ref 943 476 5919', personalDataAcknowledged: true })]));
+
+  it('does not take a 10-digit number with a wrong check digit for an NHS number', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: 'Call 943 476 5918' }))
+      .then([progressNoteAdded({ text: 'Call 943 476 5918' })]));
+});
+
+describe('assigning owners', () => {
+  it('records the owners normalised', () =>
+    given(...planWithAction())
+      .when(assignActionOwners([' Lead  IRO ', 'Team Managers', 'lead iro']))
+      .then([actionOwnersAssigned(['Lead IRO', 'Team Managers'])]));
+
+  it('rejects the owners the action already has', () =>
+    given(...planWithAction({ owners: ['Lead IRO'] }))
+      .when(assignActionOwners([' Lead IRO']))
+      .thenThrows('INVALID', 'owners'));
+
+  it('rejects a blank owner name', () =>
+    given(...planWithAction())
+      .when(assignActionOwners(['']))
+      .thenThrows('INVALID', 'owners[0]'));
+});
+
+describe('rescheduling', () => {
+  it('records the new dates with the reason', () =>
+    given(...planWithAction())
+      .when(rescheduleAction({ commencing: '2024-01', dueBy: '2024-06' }))
+      .then([actionRescheduled({ commencing: '2024-01', dueBy: '2024-06' })]));
+
+  it('allows clearing a date', () =>
+    given(...planWithAction({ commencing: '2023-12', dueBy: '2024-06' }))
+      .when(rescheduleAction({ commencing: null, dueBy: '2024-06' }))
+      .then([actionRescheduled({ commencing: null, dueBy: '2024-06' })]));
+
+  it('rejects the dates the action already has', () =>
+    given(...planWithAction({ commencing: '2023-12', dueBy: null }))
+      .when(rescheduleAction({ commencing: '2023-12', dueBy: null }))
+      .thenThrows('INVALID', 'dueBy'));
+
+  it('rejects rescheduling without a reason', () =>
+    given(...planWithAction())
+      .when(rescheduleAction({ reason: ' ' }))
+      .thenThrows('INVALID', 'reason'));
+
+  it('rejects new dates that commence after the action is due', () =>
+    given(...planWithAction())
+      .when(rescheduleAction({ commencing: '2024-07', dueBy: '2024-06-30' }))
+      .thenThrows('INVALID', 'commencing'));
+
+  it('rejects a malformed due date', () =>
+    given(...planWithAction())
+      .when(rescheduleAction({ dueBy: 'June 2024' }))
+      .thenThrows('INVALID', 'dueBy'));
+});
+
+describe('revising the description', () => {
+  it('records the new description trimmed with the reason', () =>
+    given(...planWithAction())
+      .when(reviseActionDescription({ description: ' Review caseloads weekly. ' }))
+      .then([actionDescriptionRevised({ description: 'Review caseloads weekly.' })]));
+
+  it('rejects the description the action already has', () =>
+    given(...planWithAction({ description: 'Review caseloads weekly.' }))
+      .when(reviseActionDescription({ description: 'Review caseloads weekly.  ' }))
+      .thenThrows('INVALID', 'description'));
+
+  it('rejects a revision without a reason', () =>
+    given(...planWithAction())
+      .when(reviseActionDescription({ reason: '' }))
+      .thenThrows('INVALID', 'reason'));
+});
+
+describe('withdrawing', () => {
+  it('records the withdrawal with the reason', () =>
+    given(...planWithAction())
+      .when(withdrawAction({ reason: ' Merged into 1.2 ' }))
+      .then([actionWithdrawn({ reason: 'Merged into 1.2' })]));
+
+  it('rejects a withdrawal without a reason', () =>
+    given(...planWithAction())
+      .when(withdrawAction({ reason: ' ' }))
+      .thenThrows('INVALID', 'reason'));
+
+  it.each(everyChangeTo(ACTION_ID))('rejects $type on a withdrawn action', (command) =>
+    given(...planWithAction(), actionWithdrawn())
+      .when(command)
+      .thenThrows('CONFLICT', 'actionId'),
+  );
+});
+
+it.each(everyChangeTo('action-9-9'))('rejects $type on an unknown action', (command) =>
+  given(...planWithAction())
+    .when(command)
+    .thenThrows('NOT_FOUND', 'actionId'),
+);

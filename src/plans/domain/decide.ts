@@ -1,0 +1,128 @@
+import type { AddAction, AddTheme, ClosePlan, CreatePlan, PlanCommand } from './commands.js';
+import { decideActionChange } from './decide-action-change.js';
+import { conflict, invalid, notFound } from './errors.js';
+import type { Inspection, PlanEvent } from './events.js';
+import { isCalendarDate } from './plan-date.js';
+import { assertSchedule } from './schedule.js';
+import type { Plan } from './plan.js';
+import { actionRef, LIMITS, optionalText, ownerList, requiredText } from './text-rules.js';
+
+/**
+ * Decides what a command means for a plan: the events to record, or a DomainError.
+ * Pure: time comes in as `now` (ISO instant), state as the plan folded by `evolve`.
+ */
+export function decide(command: PlanCommand, plan: Plan | undefined, now: string): PlanEvent[] {
+  if (command.type === 'CreatePlan') return createPlan(command, plan);
+  if (!plan) throw notFound('planId', 'No improvement plan has that id');
+  if (plan.status === 'CLOSED')
+    throw conflict('planId', `The plan "${plan.title}" is closed: it can no longer change`);
+  switch (command.type) {
+    case 'ApprovePlan':
+      if (plan.status !== 'DRAFT') throw conflict('planId', 'Only a draft plan can be approved');
+      return [{ type: 'PlanApproved', data: { planId: plan.id } }];
+    case 'ClosePlan':
+      return closePlan(command, plan);
+    case 'AddTheme':
+      return addTheme(command, plan);
+    case 'AddAction':
+      return addAction(command, plan);
+    default:
+      return decideActionChange(command, plan, now);
+  }
+}
+
+function createPlan({ data }: CreatePlan, existing: Plan | undefined): PlanEvent[] {
+  if (existing) throw conflict('planId', 'A plan with that id already exists');
+  return [
+    {
+      type: 'PlanCreated',
+      data: {
+        planId: data.planId,
+        title: requiredText('title', data.title, LIMITS.title),
+        localAuthority: optionalText('localAuthority', data.localAuthority, LIMITS.shortText),
+        inspection: data.inspection ? validInspection(data.inspection) : null,
+      },
+    },
+  ];
+}
+
+function validInspection(inspection: Inspection): Inspection {
+  for (const field of ['startDate', 'endDate'] as const) {
+    if (!isCalendarDate(inspection[field])) {
+      throw invalid(`inspection.${field}`, `inspection.${field} must be a date "YYYY-MM-DD"`);
+    }
+  }
+  if (inspection.startDate > inspection.endDate) {
+    throw invalid('inspection.endDate', 'The inspection cannot end before it starts');
+  }
+  return {
+    inspectorate: requiredText('inspection.inspectorate', inspection.inspectorate, LIMITS.shortText),
+    framework: requiredText('inspection.framework', inspection.framework, LIMITS.shortText),
+    startDate: inspection.startDate,
+    endDate: inspection.endDate,
+    judgement: inspection.judgement,
+  };
+}
+
+function closePlan({ data }: ClosePlan, plan: Plan): PlanEvent[] {
+  return [
+    {
+      type: 'PlanClosed',
+      data: { planId: plan.id, reason: requiredText('reason', data.reason, LIMITS.reason) },
+    },
+  ];
+}
+
+function addTheme({ data }: AddTheme, plan: Plan): PlanEvent[] {
+  if (plan.themes.some((theme) => theme.id === data.themeId))
+    throw conflict('themeId', 'That theme already exists');
+  if (!Number.isInteger(data.number) || data.number < 1) {
+    throw invalid('number', 'number must be a whole number from 1');
+  }
+  if (plan.themes.some((theme) => theme.number === data.number)) {
+    throw invalid('number', `The plan already has a theme numbered ${data.number}`);
+  }
+  return [
+    {
+      type: 'ThemeAdded',
+      data: {
+        planId: plan.id,
+        themeId: data.themeId,
+        number: data.number,
+        title: optionalText('title', data.title, LIMITS.title),
+        whatNeedsToImprove: optionalText('whatNeedsToImprove', data.whatNeedsToImprove, LIMITS.longText),
+        inspectorFindings: optionalText('inspectorFindings', data.inspectorFindings, LIMITS.longText),
+      },
+    },
+  ];
+}
+
+function addAction({ data }: AddAction, plan: Plan): PlanEvent[] {
+  if (!plan.themes.some((theme) => theme.id === data.themeId)) {
+    throw notFound('themeId', 'The plan has no theme with that id');
+  }
+  if (plan.actions.has(data.actionId)) throw conflict('actionId', 'That action already exists');
+  const ref = actionRef(data.ref);
+  if ([...plan.actions.values()].some((action) => action.ref.toLowerCase() === ref.toLowerCase())) {
+    throw invalid('ref', `The plan already has an action ${ref}`);
+  }
+  const commencing = data.commencing ?? null;
+  const dueBy = data.dueBy ?? null;
+  assertSchedule(commencing, dueBy);
+  return [
+    {
+      type: 'ActionAdded',
+      data: {
+        planId: plan.id,
+        actionId: data.actionId,
+        themeId: data.themeId,
+        ref,
+        description: requiredText('description', data.description, LIMITS.longText),
+        owners: ownerList(data.owners ?? []),
+        commencing,
+        dueBy,
+        rag: data.rag ?? 'NOT_RATED',
+      },
+    },
+  ];
+}

@@ -1,0 +1,126 @@
+import type { PlanDate } from './plan-date.js';
+import type { RagStatus } from './rag.js';
+
+/**
+ * Events of one improvement plan: facts in the past tense, never rewritten. Each type's data
+ * shape is version 1 (see EVENT_SCHEMA_VERSION); a new shape means a new version and an upcaster.
+ */
+export type Judgement = 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
+
+export interface Inspection {
+  readonly inspectorate: string;
+  readonly framework: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly judgement: Judgement | null;
+}
+
+type Event<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+
+export type PlanCreated = Event<
+  'PlanCreated',
+  { planId: string; title: string; localAuthority: string | null; inspection: Inspection | null }
+>;
+export type PlanApproved = Event<'PlanApproved', { planId: string }>;
+export type PlanClosed = Event<'PlanClosed', { planId: string; reason: string }>;
+
+export type ThemeAdded = Event<
+  'ThemeAdded',
+  {
+    planId: string;
+    themeId: string;
+    number: number;
+    /** Null where the source plan has a section with no heading. */
+    title: string | null;
+    whatNeedsToImprove: string | null;
+    inspectorFindings: string | null;
+  }
+>;
+
+export type ActionAdded = Event<
+  'ActionAdded',
+  {
+    planId: string;
+    actionId: string;
+    themeId: string;
+    ref: string;
+    description: string;
+    owners: string[];
+    commencing: PlanDate | null;
+    dueBy: PlanDate | null;
+    rag: RagStatus;
+  }
+>;
+
+export type RagStatusChanged = Event<
+  'RagStatusChanged',
+  { planId: string; actionId: string; from: RagStatus; to: RagStatus; reason: string }
+>;
+
+export type ProgressNoteAdded = Event<
+  'ProgressNoteAdded',
+  {
+    planId: string;
+    actionId: string;
+    noteId: string;
+    text: string;
+    /** The author saw the personal-data warning and chose to record the note anyway. */
+    personalDataAcknowledged: boolean;
+  }
+>;
+
+export type ActionOwnersAssigned = Event<
+  'ActionOwnersAssigned',
+  { planId: string; actionId: string; owners: string[] }
+>;
+
+export type ActionRescheduled = Event<
+  'ActionRescheduled',
+  { planId: string; actionId: string; commencing: PlanDate | null; dueBy: PlanDate | null; reason: string }
+>;
+
+export type ActionDescriptionRevised = Event<
+  'ActionDescriptionRevised',
+  { planId: string; actionId: string; description: string; reason: string }
+>;
+
+export type ActionWithdrawn = Event<'ActionWithdrawn', { planId: string; actionId: string; reason: string }>;
+
+export type PlanEvent =
+  | PlanCreated
+  | PlanApproved
+  | PlanClosed
+  | ThemeAdded
+  | ActionAdded
+  | RagStatusChanged
+  | ProgressNoteAdded
+  | ActionOwnersAssigned
+  | ActionRescheduled
+  | ActionDescriptionRevised
+  | ActionWithdrawn;
+
+export type PlanEventType = PlanEvent['type'];
+
+export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
+  'PlanCreated',
+  'PlanApproved',
+  'PlanClosed',
+  'ThemeAdded',
+  'ActionAdded',
+  'RagStatusChanged',
+  'ProgressNoteAdded',
+  'ActionOwnersAssigned',
+  'ActionRescheduled',
+  'ActionDescriptionRevised',
+  'ActionWithdrawn',
+];
+
+/** Current data-shape version of every plan event type. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** When and by whom a change was recorded: the part of the metadata that evolve needs. */
+export interface ChangeContext {
+  readonly recordedAt: string;
+  readonly effectiveDate?: string;
+  readonly actor?: string;
+}

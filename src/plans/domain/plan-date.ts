@@ -1,0 +1,53 @@
+import { invalid } from './errors.js';
+
+/**
+ * A date as plans write it: "YYYY-MM" (month precision, e.g. "Commencing December 2023")
+ * or "YYYY-MM-DD".
+ */
+export type PlanDate = string;
+
+const PLAN_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isRealDate(year: number, month: number, day: number | undefined): boolean {
+  if (month < 1 || month > 12) return false;
+  return day === undefined || (day >= 1 && day <= daysInMonth(year, month));
+}
+
+export function isPlanDate(value: string): boolean {
+  const match = PLAN_DATE.exec(value);
+  if (!match) return false;
+  return isRealDate(
+    Number(match[1]),
+    Number(match[2]),
+    match[3] === undefined ? undefined : Number(match[3]),
+  );
+}
+
+/** A full calendar date "YYYY-MM-DD", as used for effective dates and board meetings. */
+export function isCalendarDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export function assertPlanDate(field: string, value: string): void {
+  if (!isPlanDate(value)) {
+    throw invalid(field, `${field} must be a month "YYYY-MM" or a date "YYYY-MM-DD", got "${value}"`);
+  }
+}
+
+/** First and last day covered, as "YYYY-MM-DD": a month spans the whole month. */
+export function planDateSpan(value: PlanDate): { first: string; last: string } {
+  if (value.length === 10) return { first: value, last: value };
+  const [year, month] = value.split('-').map(Number) as [number, number];
+  return { first: `${value}-01`, last: `${value}-${String(daysInMonth(year, month)).padStart(2, '0')}` };
+}
+
+/** True when the action would start after it is due (a month counts as its whole span). */
+export function commencesAfterDue(commencing: PlanDate, dueBy: PlanDate): boolean {
+  return planDateSpan(commencing).first > planDateSpan(dueBy).last;
+}

@@ -1,0 +1,65 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { RAG_STATUSES, type RagStatus } from '../domain/rag.js';
+import { LIMITS } from '../domain/text-rules.js';
+import { RagStatusEnum } from './enums.js';
+import { DateScalar, PlanDateScalar } from './scalars.js';
+
+@InputType({ isAbstract: true })
+abstract class ActionChangeInput {
+  @Field(() => ID) @IsUUID() actionId!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The action version you last saw: the change fails with CONFLICT if the action changed since.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day the change took effect, if not today.' })
+  @IsOptional()
+  effectiveDate?: string | null;
+}
+
+@InputType()
+export class ChangeRagStatusInput extends ActionChangeInput {
+  @Field(() => RagStatusEnum) @IsIn(RAG_STATUSES) rag!: RagStatus;
+  @Field({ description: 'Why the RAG moved: boards ask for it.' }) @MaxLength(LIMITS.reason) reason!: string;
+}
+
+@InputType()
+export class AddProgressNoteInput extends ActionChangeInput {
+  @Field() @MaxLength(LIMITS.longText) text!: string;
+  @Field({
+    defaultValue: false,
+    description: 'Record the note even though it seems to contain personal data (after checking it).',
+  })
+  @IsBoolean()
+  acknowledgePersonalData!: boolean;
+}
+
+@InputType()
+export class AssignActionOwnersInput extends ActionChangeInput {
+  @Field(() => [String], { description: 'The full new list of owners (roles or teams); may be empty.' })
+  @ArrayMaxSize(LIMITS.owners)
+  owners!: string[];
+}
+
+@InputType()
+export class RescheduleActionInput extends ActionChangeInput {
+  @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
+  @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
+  @Field() @MaxLength(LIMITS.reason) reason!: string;
+}
+
+@InputType()
+export class ReviseActionDescriptionInput extends ActionChangeInput {
+  @Field() @MaxLength(LIMITS.longText) description!: string;
+  @Field() @MaxLength(LIMITS.reason) reason!: string;
+}
+
+@InputType()
+export class WithdrawActionInput extends ActionChangeInput {
+  @Field() @MaxLength(LIMITS.reason) reason!: string;
+}

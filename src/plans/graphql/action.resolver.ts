@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { RequestContext } from '../../graphql/request-context.js';
+import type { ActionCommand } from '../domain/commands.js';
+import type { Action } from '../domain/plan.js';
+import { RecordPlanChange } from '../commands/record-plan-change.command.js';
+import { GetAction } from '../read-models/plan.queries.js';
+import {
+  AddProgressNoteInput,
+  AssignActionOwnersInput,
+  ChangeRagStatusInput,
+  RescheduleActionInput,
+  ReviseActionDescriptionInput,
+  WithdrawActionInput,
+} from './action.inputs.js';
+import { ImprovementAction } from './action.types.js';
+import { AddActionInput } from './plan.inputs.js';
+
+/** GraphQL nulls mean "not given" to the domain. */
+const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+@Resolver(() => ImprovementAction)
+export class ActionResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Query(() => ImprovementAction, { nullable: true, description: 'An action by id, withdrawn or not.' })
+  action(@Args('id', { type: () => ID }) id: string): Promise<Action | undefined> {
+    return this.queryBus.execute(new GetAction(id));
+  }
+
+  @Mutation(() => ImprovementAction)
+  async addAction(@Args('input') input: AddActionInput, @Context() context: RequestContext): Promise<Action> {
+    const actionId = randomUUID();
+    const data = { ...input, actionId, owners: input.owners ?? [], rag: given(input.rag) };
+    await this.commandBus.execute(new RecordPlanChange({ type: 'AddAction', data }, context));
+    return this.current(actionId);
+  }
+
+  @Mutation(() => ImprovementAction, { description: 'Changes the RAG status; a reason is required.' })
+  changeRagStatus(@Args('input') input: ChangeRagStatusInput, @Context() context: RequestContext) {
+    return this.change({ type: 'ChangeRagStatus', data: this.changeOf(input) }, context);
+  }
+
+  @Mutation(() => ImprovementAction, { description: 'Adds a "progress and impact to date" note.' })
+  addProgressNote(@Args('input') input: AddProgressNoteInput, @Context() context: RequestContext) {
+    return this.change(
+      { type: 'AddProgressNote', data: { ...this.changeOf(input), noteId: randomUUID() } },
+      context,
+    );
+  }
+
+  @Mutation(() => ImprovementAction, { description: 'Replaces the list of owners (roles or teams).' })
+  assignActionOwners(@Args('input') input: AssignActionOwnersInput, @Context() context: RequestContext) {
+    return this.change({ type: 'AssignActionOwners', data: this.changeOf(input) }, context);
+  }
+
+  @Mutation(() => ImprovementAction, { description: 'Sets new commencing / due-by dates, with a reason.' })
+  rescheduleAction(@Args('input') input: RescheduleActionInput, @Context() context: RequestContext) {
+    return this.change({ type: 'RescheduleAction', data: this.changeOf(input) }, context);
+  }
+
+  @Mutation(() => ImprovementAction, {
+    description: 'Revises what the action says it will do, with a reason.',
+  })
+  reviseActionDescription(
+    @Args('input') input: ReviseActionDescriptionInput,
+    @Context() context: RequestContext,
+  ) {
+    return this.change({ type: 'ReviseActionDescription', data: this.changeOf(input) }, context);
+  }
+
+  @Mutation(() => ImprovementAction, { description: 'Takes the action out of the plan; its history stays.' })
+  withdrawAction(@Args('input') input: WithdrawActionInput, @Context() context: RequestContext) {
+    return this.change({ type: 'WithdrawAction', data: this.changeOf(input) }, context);
+  }
+
+  private changeOf<T extends { expectedVersion?: number | null; effectiveDate?: string | null }>(input: T) {
+    return {
+      ...input,
+      expectedVersion: given(input.expectedVersion),
+      effectiveDate: given(input.effectiveDate),
+    };
+  }
+
+  private async change(command: ActionCommand, context: RequestContext): Promise<Action> {
+    await this.commandBus.execute(new RecordPlanChange(command, context));
+    return this.current(command.data.actionId);
+  }
+
+  private async current(actionId: string): Promise<Action> {
+    return (await this.queryBus.execute(new GetAction(actionId))) as Action;
+  }
+}

@@ -1,0 +1,83 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ArrayMaxSize,
+} from 'class-validator';
+import type { Judgement } from '../domain/events.js';
+import type { RagStatus } from '../domain/rag.js';
+import { RAG_STATUSES } from '../domain/rag.js';
+import { LIMITS } from '../domain/text-rules.js';
+import { JudgementEnum, RagStatusEnum } from './enums.js';
+import { DateScalar, PlanDateScalar } from './scalars.js';
+
+/* Shape checks only; the domain's decide owns the rules (blank text, duplicates, dates in order). */
+
+@InputType()
+export class InspectionInput {
+  @Field() @MaxLength(LIMITS.shortText) inspectorate!: string;
+  @Field() @MaxLength(LIMITS.shortText) framework!: string;
+  @Field(() => DateScalar) startDate!: string;
+  @Field(() => DateScalar) endDate!: string;
+  @Field(() => JudgementEnum, { nullable: true }) @IsOptional() judgement?: Judgement | null;
+}
+
+@InputType()
+export class CreatePlanInput {
+  @Field() @MaxLength(LIMITS.title) title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.shortText) localAuthority?:
+    string | null;
+  @Field(() => InspectionInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InspectionInput)
+  inspection?: InspectionInput | null;
+}
+
+@InputType()
+export class ApprovePlanInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+}
+
+@InputType()
+export class ClosePlanInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field() @MaxLength(LIMITS.reason) reason!: string;
+}
+
+@InputType()
+export class AddThemeInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field(() => Int) @IsInt() @Min(1) number!: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.title) title?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LIMITS.longText)
+  whatNeedsToImprove?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LIMITS.longText)
+  inspectorFindings?: string | null;
+}
+
+@InputType()
+export class AddActionInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field(() => ID) @IsUUID() themeId!: string;
+  @Field() @MaxLength(LIMITS.ref) ref!: string;
+  @Field() @MaxLength(LIMITS.longText) description!: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(LIMITS.owners) owners?:
+    string[] | null;
+  @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
+  @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
+  @Field(() => RagStatusEnum, { nullable: true, defaultValue: 'NOT_RATED' })
+  @IsOptional()
+  @IsIn(RAG_STATUSES)
+  rag?: RagStatus;
+}

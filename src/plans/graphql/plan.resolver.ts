@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { RequestContext } from '../../graphql/request-context.js';
+import type { PlanCommand } from '../domain/commands.js';
+import { activeActions, type Action, type Plan } from '../domain/plan.js';
+import { summariseRag, type RagStatus, type RagSummary as RagCounts } from '../domain/rag.js';
+import { RecordPlanChange } from '../commands/record-plan-change.command.js';
+import { GetPlan, GetPlans } from '../read-models/plan.queries.js';
+import { ImprovementAction } from './action.types.js';
+import { RagStatusEnum } from './enums.js';
+import { ApprovePlanInput, ClosePlanInput, CreatePlanInput } from './plan.inputs.js';
+import { ImprovementPlan, RagSummary, Theme } from './plan.types.js';
+
+@Resolver(() => ImprovementPlan)
+export class PlanResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Query(() => [ImprovementPlan], { description: 'Every plan, newest first.' })
+  plans(): Promise<Plan[]> {
+    return this.queryBus.execute(new GetPlans());
+  }
+
+  @Query(() => ImprovementPlan, { nullable: true })
+  plan(@Args('id', { type: () => ID }) id: string): Promise<Plan | undefined> {
+    return this.queryBus.execute(new GetPlan(id));
+  }
+
+  @Mutation(() => ImprovementPlan)
+  createPlan(@Args('input') input: CreatePlanInput, @Context() context: RequestContext): Promise<Plan> {
+    const { title, localAuthority, inspection } = input;
+    const data = {
+      planId: randomUUID(),
+      title,
+      localAuthority,
+      inspection: inspection && { judgement: null, ...inspection },
+    };
+    return this.record({ type: 'CreatePlan', data }, context);
+  }
+
+  @Mutation(() => ImprovementPlan, { description: 'Moves a draft plan to approved.' })
+  approvePlan(@Args('input') input: ApprovePlanInput, @Context() context: RequestContext): Promise<Plan> {
+    return this.record({ type: 'ApprovePlan', data: input }, context);
+  }
+
+  @Mutation(() => ImprovementPlan, { description: 'Closes the plan: nothing in it can change afterwards.' })
+  closePlan(@Args('input') input: ClosePlanInput, @Context() context: RequestContext): Promise<Plan> {
+    return this.record({ type: 'ClosePlan', data: input }, context);
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() plan: Plan): Theme[] {
+    return plan.themes.map((theme) => ({ ...theme, planId: plan.id }));
+  }
+
+  @ResolveField(() => [ImprovementAction], { description: 'Actions in the order they were added, filtered.' })
+  actions(
+    @Parent() plan: Plan,
+    @Args('rag', { type: () => RagStatusEnum, nullable: true }) rag?: RagStatus,
+    @Args('owner', { nullable: true, description: 'An owner role or team (any case).' }) owner?: string,
+    @Args('themeId', { type: () => ID, nullable: true }) themeId?: string,
+    @Args('unassigned', { nullable: true, description: 'true: only actions with no owner.' })
+    unassigned?: boolean,
+    @Args('includeWithdrawn', { defaultValue: false }) includeWithdrawn?: boolean,
+  ): Action[] {
+    const wanted = owner?.trim().toLowerCase();
+    return [...plan.actions.values()].filter(
+      (action) =>
+        (includeWithdrawn || !action.withdrawn) &&
+        (rag === undefined || rag === null || action.rag === rag) &&
+        (!themeId || action.themeId === themeId) &&
+        (!wanted || action.owners.some((name) => name.toLowerCase() === wanted)) &&
+        (unassigned === undefined || unassigned === null || (action.owners.length === 0) === unassigned),
+    );
+  }
+
+  @ResolveField(() => RagSummary, { description: 'RAG counts of the actions not withdrawn.' })
+  ragSummary(@Parent() plan: Plan): RagCounts {
+    return summariseRag(activeActions(plan).map((action) => action.rag));
+  }
+
+  private async record(change: PlanCommand, context: RequestContext): Promise<Plan> {
+    const { planId } = await this.commandBus.execute(new RecordPlanChange(change, context));
+    return (await this.queryBus.execute(new GetPlan(planId))) as Plan;
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Judgement } from '../domain/events.js';
+import type { PlanStatus } from '../domain/plan.js';
+import { DateScalar } from './scalars.js';
+import { JudgementEnum, PlanStatusEnum } from './enums.js';
+
+@ObjectType({ description: 'The inspection a plan answers.' })
+export class Inspection {
+  @Field({ description: 'e.g. "Ofsted"' }) inspectorate!: string;
+  @Field({ description: 'e.g. "ILACS"' }) framework!: string;
+  @Field(() => DateScalar) startDate!: string;
+  @Field(() => DateScalar) endDate!: string;
+  @Field(() => JudgementEnum, { nullable: true }) judgement!: Judgement | null;
+}
+
+@ObjectType()
+export class RagSummary {
+  @Field(() => Int) red!: number;
+  @Field(() => Int) amber!: number;
+  @Field(() => Int) green!: number;
+  @Field(() => Int) blue!: number;
+  @Field(() => Int) notRated!: number;
+  @Field(() => Int) total!: number;
+}
+
+@ObjectType({ description: 'An improvement (action) plan answering an inspection.' })
+export class ImprovementPlan {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) localAuthority!: string | null;
+  @Field(() => Inspection, { nullable: true }) inspection!: Inspection | null;
+  @Field(() => PlanStatusEnum) status!: PlanStatus;
+  @Field(() => Int, { description: 'Number of events recorded for the plan.' }) version!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: string;
+  @Field(() => GraphQLISODateTime) updatedAt!: string;
+}
+
+@ObjectType({ description: 'An area for improvement, e.g. "1. Caseloads".' })
+export class Theme {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) planId!: string;
+  @Field(() => Int) number!: number;
+  @Field(() => String, { nullable: true, description: 'Null where the source plan has no heading.' })
+  title!: string | null;
+  @Field(() => String, { nullable: true }) whatNeedsToImprove!: string | null;
+  @Field(() => String, { nullable: true }) inspectorFindings!: string | null;
+}

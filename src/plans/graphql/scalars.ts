@@ -1,0 +1,42 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { isCalendarDate, isPlanDate } from '../domain/plan-date.js';
+
+/** GraphQL wraps this with the value's location; the error formatter reports it as BAD_USER_INPUT. */
+export class InvalidScalarValue extends Error {}
+
+function stringScalar(
+  name: string,
+  description: string,
+  isValid: (value: string) => boolean,
+  format: string,
+) {
+  const parse = (value: unknown): string => {
+    if (typeof value !== 'string' || !isValid(value)) {
+      throw new InvalidScalarValue(`${name} must be ${format}, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+  return new GraphQLScalarType<string, string>({
+    name,
+    description,
+    serialize: (value) => String(value),
+    parseValue: parse,
+    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+}
+
+/** As plans write dates: a month "YYYY-MM" or a day "YYYY-MM-DD". */
+export const PlanDateScalar = stringScalar(
+  'PlanDate',
+  'A month "YYYY-MM" (as plans are written, e.g. commencing December 2023) or a day "YYYY-MM-DD".',
+  isPlanDate,
+  'a month "YYYY-MM" or a date "YYYY-MM-DD"',
+);
+
+/** A calendar day, e.g. the day a change took effect. */
+export const DateScalar = stringScalar(
+  'Date',
+  'A calendar day "YYYY-MM-DD".',
+  isCalendarDate,
+  'a date "YYYY-MM-DD"',
+);

@@ -1,0 +1,56 @@
+import type { NewEvent, RecordedEvent } from '../event-store/event-store.port.js';
+import {
+  EVENT_SCHEMA_VERSION,
+  PLAN_EVENT_TYPES,
+  type ChangeContext,
+  type PlanEvent,
+} from './domain/events.js';
+
+/** One stream per plan. */
+export const PLAN_STREAM_PREFIX = 'improvementPlan-';
+
+export const planStream = (planId: string): string => `${PLAN_STREAM_PREFIX}${planId}`;
+
+export const planIdOfStream = (stream: string): string => stream.slice(PLAN_STREAM_PREFIX.length);
+
+export interface RecordingContext extends ChangeContext {
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export function toNewEvents(
+  events: readonly PlanEvent[],
+  context: RecordingContext,
+  newId: () => string,
+): NewEvent[] {
+  return events.map((event) => ({
+    id: newId(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      recordedAt: context.recordedAt,
+      schemaVersion: EVENT_SCHEMA_VERSION,
+      ...(context.effectiveDate ? { effectiveDate: context.effectiveDate } : {}),
+      ...(context.actor ? { actor: context.actor } : {}),
+    },
+  }));
+}
+
+const KNOWN_TYPES = new Set<string>(PLAN_EVENT_TYPES);
+
+/**
+ * Turns a stored event back into a domain event. Older data shapes are upcast here, in one place,
+ * so evolve only ever sees the current shape. (Every type is still at version 1.)
+ */
+export function fromRecorded(recorded: RecordedEvent): { event: PlanEvent; context: ChangeContext } {
+  const { schemaVersion, recordedAt, effectiveDate, actor } = recorded.metadata;
+  if (!KNOWN_TYPES.has(recorded.type) || schemaVersion > EVENT_SCHEMA_VERSION) {
+    throw new Error(
+      `Event ${recorded.id} (${recorded.type} v${schemaVersion}) is newer than this version of the application`,
+    );
+  }
+  const event = { type: recorded.type, data: recorded.data } as PlanEvent;
+  return { event, context: { recordedAt, effectiveDate, actor } };
+}

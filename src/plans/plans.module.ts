@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { RecordPlanChangeHandler } from './commands/record-plan-change.handler.js';
+import { ActionResolver } from './graphql/action.resolver.js';
+import { PlanResolver } from './graphql/plan.resolver.js';
+import { ThemeResolver } from './graphql/theme.resolver.js';
+import { PlanProjection } from './read-models/plan-projection.js';
+import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models/plan.queries.js';
+
+/** The improvement-plan capability: commands, read models and the GraphQL surface. */
+@Module({
+  providers: [
+    PlanProjection,
+    RecordPlanChangeHandler,
+    GetPlansHandler,
+    GetPlanHandler,
+    GetActionHandler,
+    PlanResolver,
+    ThemeResolver,
+    ActionResolver,
+  ],
+  exports: [PlanProjection],
+})
+export class PlansModule {}

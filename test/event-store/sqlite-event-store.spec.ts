@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { WrongExpectedRevisionError } from '../../src/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { openDatabase, SCHEMA_VERSION } from '../../src/event-store/sqlite/sqlite-database.js';
+import { newEvent, newEvents, rejectionOf } from '../support/event-store-contract/events.js';
+import { positionsOf, SubscriptionReader } from '../support/event-store-contract/subscription-reader.js';
+import { TemporaryStoreFile } from './temporary-store-file.js';
+
+describe('SqliteEventStore on a file', () => {
+  let file: TemporaryStoreFile;
+
+  beforeEach(() => {
+    file = new TemporaryStoreFile();
+  });
+
+  afterEach(async () => {
+    await file.remove();
+  });
+
+  it('opens the file with WAL, FULL sync, a busy timeout and the current schema version', () => {
+    file.open();
+    const db = openDatabase(file.path);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('creates missing parent directories', async () => {
+    const path = join(file.directory, 'nested', 'deeper', 'events.db');
+    const store = SqliteEventStore.open(path);
+    await store.append('plan-1', newEvents(1), 'no_stream');
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('wakes subscribers on appends through the same instance without waiting for the poll', async () => {
+    const store = file.open({ pollIntervalMs: 60_000 });
+    const reader = new SubscriptionReader(store.subscribeToAll());
+    await reader.take(1); // caughtUp
+    const live = reader.takeEvents(1, 1000);
+    await store.append('plan-1', newEvents(1), 'no_stream');
+    expect(await live).toHaveLength(1);
+  });
+
+  it('delivers events appended by another connection to the file, by polling', async () => {
+    const store = file.open({ pollIntervalMs: 20 });
+    const otherProcess = file.open();
+    await store.append('plan-1', newEvents(2), 'no_stream');
+    const reader = new SubscriptionReader(store.subscribeToAll());
+    await reader.take(3); // history and caughtUp
+    // Ask first, so the subscription is already waiting when the other connection commits.
+    const live = reader.takeEvents(3, 2000);
+    await otherProcess.append('plan-1', newEvents(1), 1);
+    await otherProcess.append('plan-2', newEvents(2), 'no_stream');
+    expect(positionsOf(await live)).toEqual(positionsOf((await store.readAll()).slice(2)));
+  });
+
+  it('checks revisions and continues positions across connections to the file', async () => {
+    const store = file.open();
+    const otherProcess = file.open();
+    const first = await store.append('plan-1', newEvents(1), 'no_stream');
+    const error = await rejectionOf(otherProcess.append('plan-1', newEvents(1), 'no_stream'));
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    const second = await otherProcess.append('plan-1', newEvents(1), 0);
+    expect(second.position).toBeGreaterThan(first.position);
+    expect(await store.readStream('plan-1')).toEqual(await otherProcess.readStream('plan-1'));
+  });
+
+  it('delivers a history longer than one read page in order, then caughtUp once', async () => {
+    const store = file.open();
+    for (let batch = 0; batch < 5; batch += 1)
+      await store.append(`plan-${batch}`, newEvents(500), 'no_stream');
+    const reader = new SubscriptionReader(store.subscribeToAll());
+    const messages = await reader.take(2501);
+    expect(messages.at(-1)?.kind).toBe('caughtUp');
+    const delivered = messages.flatMap((message) => (message.kind === 'event' ? [message.event] : []));
+    expect(positionsOf(delivered)).toEqual(positionsOf(await store.readAll()));
+  });
+
+  it('reports the end of the log for an empty append to a stream that does not exist', async () => {
+    const store = file.open();
+    expect(await store.append('plan-1', [], 'any')).toEqual({ nextExpectedRevision: -1, position: 0n });
+    const { position } = await store.append('plan-2', newEvents(2), 'no_stream');
+    expect(await store.append('plan-1', [], 'no_stream')).toEqual({ nextExpectedRevision: -1, position });
+  });
+
+  it('returns the original result when a retry repeats the start of an earlier batch', async () => {
+    const store = file.open();
+    const batch = newEvents(3);
+    await store.append('plan-1', batch, 'no_stream');
+    const [first] = await store.readStream('plan-1');
+    expect(await store.append('plan-1', batch.slice(0, 1), 'no_stream')).toEqual({
+      nextExpectedRevision: 0,
+      position: first?.position,
+    });
+  });
+
+  it('reads a 10,000-event stream up to an instant quickly', async () => {
+    const store = file.open();
+    const start = Date.parse('2025-01-01T00:00:00.000Z');
+    const recordedAt = (index: number) => new Date(start + index * 1000).toISOString();
+    for (let batch = 0; batch < 10; batch += 1) {
+      const events = Array.from({ length: 1000 }, (_, index) =>
+        newEvent(
+          'ActionUpdated',
+          { note: 'x'.repeat(200) },
+          { recordedAt: recordedAt(batch * 1000 + index) },
+        ),
+      );
+      await store.append('plan-1', events, 'any');
+    }
+    const started = performance.now();
+    const events = await store.readStream('plan-1', { recordedUpTo: new Date(recordedAt(4999)) });
+    const elapsedMs = performance.now() - started;
+    expect(events).toHaveLength(5000);
+    expect(events.at(-1)?.revision).toBe(4999);
+    expect(elapsedMs).toBeLessThan(1000);
+  });
+
+  it('rejects use after close', async () => {
+    const store = file.open();
+    await store.close();
+    await expect(store.append('plan-1', newEvents(1), 'any')).rejects.toThrow('closed');
+    await expect(store.readAll()).rejects.toThrow('closed');
+    expect(() => store.subscribeToAll()).toThrow('closed');
+  });
+});

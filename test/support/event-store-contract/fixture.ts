@@ -1,0 +1,14 @@
+import type { EventStore } from '../../../src/event-store/event-store.port.js';
+
+export interface EventStoreFixture {
+  readonly store: EventStore;
+  /** Opens the same storage again, for durability tests; omit when the adapter cannot. */
+  readonly reopen?: () => Promise<EventStore>;
+  /** Closes every store the fixture opened (some may already be closed) and removes their data. */
+  readonly cleanup: () => Promise<void>;
+}
+
+export type EventStoreFactory = () => Promise<EventStoreFixture>;
+
+/** The fixture of the running test (a fresh one per test). */
+export type CurrentFixture = () => EventStoreFixture;
