@@ -39,10 +39,7 @@ function literalField(error: GraphQLError): string | undefined {
 
 /** A scalar such as PlanDate rejected a value: GraphQL reports it as a validation failure. */
 function isBadScalarValue(error: unknown): error is GraphQLError {
-  return (
-    error instanceof GraphQLError &&
-    error.originalError instanceof InvalidScalarValue
-  );
+  return error instanceof GraphQLError && error.originalError instanceof InvalidScalarValue;
 }
 
 function fieldOf(formatted: GraphQLFormattedError, error: unknown): unknown {
@@ -67,5 +64,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

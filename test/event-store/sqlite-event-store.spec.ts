@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { WrongExpectedRevisionError } from '../../src/event-store/event-store.port.js';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { openDatabase, SCHEMA_VERSION } from '../../src/event-store/sqlite/sqlite-database.js';
 import { newEvent, newEvents, rejectionOf } from '../support/event-store-contract/events.js';
@@ -100,6 +100,23 @@ describe('SqliteEventStore on a file', () => {
       nextExpectedRevision: 0,
       position: first?.position,
     });
+  });
+
+  it('rejects a batch that repeats an event id within itself', async () => {
+    const store = file.open();
+    const event = newEvent('ActionAdded');
+    const error = await rejectionOf(store.append('plan-1', [event, event], 'no_stream'));
+    expect(error).toBeInstanceOf(DuplicateEventIdError);
+    expect(error).toMatchObject({ eventId: event.id });
+    expect(await store.readStream('plan-1')).toEqual([]);
+  });
+
+  it('delivers nothing at or before a starting position beyond the end of the log', async () => {
+    const store = file.open();
+    const reader = new SubscriptionReader(store.subscribeToAll({ afterPosition: 3n }));
+    expect(await reader.take(1)).toEqual([{ kind: 'caughtUp', position: 3n }]);
+    await store.append('plan-1', newEvents(4), 'no_stream');
+    expect((await reader.takeEvents(1)).map((event) => event.position)).toEqual([4n]);
   });
 
   it('reads a 10,000-event stream up to an instant quickly', async () => {

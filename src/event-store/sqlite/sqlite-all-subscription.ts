@@ -59,7 +59,7 @@ export class SqliteAllSubscription implements AllSubscription {
           if (this.closed) return;
         }
         // While the consumer held a message, appends may have notified nobody: read again first.
-        if (page.events.length === 1000) continue;
+        if (page.events.length > 0) continue;
         if (!caughtUp) {
           caughtUp = true;
           yield { kind: 'caughtUp', position: lastDelivered };

@@ -112,11 +112,13 @@ export class SqliteEventStore implements EventStore {
     if (repeated !== undefined) throw new DuplicateEventIdError(repeated);
     const firstStored = this.events.firstStoredId(ids);
     if (firstStored === undefined) return undefined;
+    // Read where the batch would be in this stream had it been stored whole; an id stored in
+    // another stream, or a batch that only overlaps, then fails the comparison.
     const original = this.events.findById(firstStored);
-    if (firstStored !== ids[0] || original?.stream !== stream) throw new DuplicateEventIdError(firstStored);
-    const run = this.events.readStream(stream, original.revision, original.revision + ids.length - 1);
+    const from = original?.revision ?? 0;
+    const run = this.events.readStream(stream, from, from + ids.length - 1);
     const last = run.at(-1);
-    if (run.length !== ids.length || !last || run.some((event, index) => event.id !== ids[index])) {
+    if (!last || run.length !== ids.length || run.some((event, index) => event.id !== ids[index])) {
       throw new DuplicateEventIdError(firstStored);
     }
     return { nextExpectedRevision: last.revision, position: last.position };
@@ -145,6 +147,7 @@ export class SqliteEventStore implements EventStore {
     });
     const full = events.length === SUBSCRIPTION_PAGE_SIZE;
     const readUpTo = full ? (events.at(-1)?.position ?? logEnd) : logEnd;
+    // A starting position beyond the log end must not let the cursor move back.
     return { events, readUpTo: readUpTo > afterPosition ? readUpTo : afterPosition };
   }
 

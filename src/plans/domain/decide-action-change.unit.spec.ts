@@ -149,6 +149,16 @@ describe('adding a progress note', () => {
       .when(addProgressNote({ text: 'Ref 943 476 5919', acknowledgePersonalData: true }))
       .then([progressNoteAdded({ text: 'Ref 943 476 5919', personalDataAcknowledged: true })]));
 
+  it('records that nothing needed acknowledging when the text looks clean', () =>
+    given(...planWithAction())
+      .when(addProgressNote({ text: 'Caseloads audited.', acknowledgePersonalData: true }))
+      .then([progressNoteAdded({ text: 'Caseloads audited.', personalDataAcknowledged: false })]));
+
+  it('rejects a second note with the same id (a retried request)', () =>
+    given(...planWithAction(), progressNoteAdded())
+      .when(addProgressNote())
+      .thenThrows('CONFLICT', 'noteId'));
+
   it('does not take a 10-digit number with a wrong check digit for an NHS number', () =>
     given(...planWithAction())
       .when(addProgressNote({ text: 'Call 943 476 5918' }))
@@ -182,6 +192,11 @@ describe('rescheduling', () => {
     given(...planWithAction({ commencing: '2023-12', dueBy: '2024-06' }))
       .when(rescheduleAction({ commencing: null, dueBy: '2024-06' }))
       .then([actionRescheduled({ commencing: null, dueBy: '2024-06' })]));
+
+  it('keeps a date that is left out', () =>
+    given(...planWithAction({ commencing: '2023-12', dueBy: '2024-06' }))
+      .when({ type: 'RescheduleAction', data: { actionId: ACTION_ID, dueBy: '2024-09', reason: 'Slipped' } })
+      .then([actionRescheduled({ commencing: '2023-12', dueBy: '2024-09', reason: 'Slipped' })]));
 
   it('rejects the dates the action already has', () =>
     given(...planWithAction({ commencing: '2023-12', dueBy: null }))

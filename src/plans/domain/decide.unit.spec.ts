@@ -179,6 +179,11 @@ describe('adding an action', () => {
       .when(addAction({ actionId: 'action-1-2', ref: ' 1.1 ' }))
       .thenThrows('INVALID', 'ref'));
 
+  it('rejects a ref the plan already has in another case', () =>
+    given(...planWithTheme, actionAdded({ ref: 'A3' }))
+      .when(addAction({ actionId: 'action-a3', ref: 'a3' }))
+      .thenThrows('INVALID', 'ref'));
+
   it('rejects the ref of a withdrawn action', () =>
     given(...planWithAction(), actionWithdrawn())
       .when(addAction({ actionId: 'action-1-2' }))

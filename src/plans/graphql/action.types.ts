@@ -1,13 +1,13 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { RagStatus } from '../domain/rag.js';
 import { RagStatusEnum } from './enums.js';
-import { DateScalar, PlanDateScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, PlanDateScalar } from './scalars.js';
 
 @ObjectType({ description: '"Progress and impact to date": notes accumulate, none is ever overwritten.' })
 export class ProgressNote {
   @Field(() => ID) id!: string;
   @Field() text!: string;
-  @Field(() => GraphQLISODateTime) recordedAt!: string;
+  @Field(() => DateTimeScalar) recordedAt!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })
   effectiveDate!: string | null;
   @Field(() => String, { nullable: true, description: 'Who recorded it.' }) actor!: string | null;
@@ -29,6 +29,6 @@ export class ImprovementAction {
   @Field({ description: 'Withdrawn actions stay in the history but leave the plan.' }) withdrawn!: boolean;
   @Field(() => Int, { description: 'Events that changed this action; send it back as expectedVersion.' })
   version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: string;
-  @Field(() => GraphQLISODateTime) updatedAt!: string;
+  @Field(() => DateTimeScalar) createdAt!: string;
+  @Field(() => DateTimeScalar) updatedAt!: string;
 }

@@ -1,7 +1,7 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Judgement } from '../domain/events.js';
 import type { PlanStatus } from '../domain/plan.js';
-import { DateScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
 import { JudgementEnum, PlanStatusEnum } from './enums.js';
 
 @ObjectType({ description: 'The inspection a plan answers.' })
@@ -31,8 +31,8 @@ export class ImprovementPlan {
   @Field(() => Inspection, { nullable: true }) inspection!: Inspection | null;
   @Field(() => PlanStatusEnum) status!: PlanStatus;
   @Field(() => Int, { description: 'Number of events recorded for the plan.' }) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: string;
-  @Field(() => GraphQLISODateTime) updatedAt!: string;
+  @Field(() => DateTimeScalar) createdAt!: string;
+  @Field(() => DateTimeScalar) updatedAt!: string;
 }
 
 @ObjectType({ description: 'An area for improvement, e.g. "1. Caseloads".' })

@@ -40,3 +40,24 @@ export const DateScalar = stringScalar(
   isCalendarDate,
   'a date "YYYY-MM-DD"',
 );
+
+/** RFC 3339 with an explicit offset, so an instant is never read in the server's local time. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function toInstant(value: unknown): string {
+  if (typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
+    return new Date(value).toISOString();
+  }
+  throw new InvalidScalarValue(
+    `DateTime must be an ISO-8601 instant with a time zone, e.g. "2024-04-23T18:00:00Z", got ${JSON.stringify(value)}`,
+  );
+}
+
+/** An instant, always answered in UTC ("2024-04-23T17:00:00.000Z"). */
+export const DateTimeScalar = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  description: 'An ISO-8601 instant with a time zone, e.g. "2024-04-23T18:00:00+01:00"; answered in UTC.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+  parseValue: toInstant,
+  parseLiteral: (ast: ValueNode) => toInstant(ast.kind === Kind.STRING ? ast.value : undefined),
+});

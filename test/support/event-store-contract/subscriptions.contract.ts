@@ -146,6 +146,17 @@ export function describeSubscriptionContract(fixture: CurrentFixture): void {
       expect(await new SubscriptionReader(subscription).endsWithin()).toBe(true);
     });
 
+    it('delivers nothing more once closed, even in the middle of history', async () => {
+      const { store } = fixture();
+      const { prefix, stream } = testStreams();
+      await store.append(stream('plan'), newEvents(3), 'no_stream');
+      const subscription = store.subscribeToAll({ streamPrefix: prefix });
+      const reader = new SubscriptionReader(subscription);
+      await reader.takeEvents(1);
+      await subscription.close();
+      expect(await reader.endsWithin()).toBe(true);
+    });
+
     it('ends open subscriptions when the store closes', async () => {
       const { store } = fixture();
       const reader = new SubscriptionReader(store.subscribeToAll({ streamPrefix: testStreams().prefix }));

@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.js';
+import type { Clock } from '../../src/shared/clock.js';
+
+/** One error of a GraphQL response, as a client sees it. */
+export interface GraphQLErrorBody {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly locations?: readonly { line: number; column: number }[];
+  readonly extensions?: {
+    readonly code?: string;
+    readonly field?: string;
+    readonly reason?: string;
+    readonly stacktrace?: unknown;
+    readonly [key: string]: unknown;
+  };
+}
+
+export interface GraphQLResponse<T> {
+  readonly status: number;
+  readonly data?: T | null;
+  readonly errors?: readonly GraphQLErrorBody[];
+  /** The raw response body, to check that nothing internal (stack frames) leaves the server. */
+  readonly body: string;
+}
+
+/** An event row of `<dataDir>/events.db`, metadata parsed. */
+export interface StoredEvent {
+  readonly position: number;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface TestApp {
+  /** Base URL of the running instance (changes on restart: the port is chosen by the OS). */
+  readonly url: string;
+  readonly dataDir: string;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Closes the app and starts a new one on the same data directory. */
+  restart(): Promise<void>;
+  /** Closes the app; removes the data directory unless the caller supplied it. */
+  close(): Promise<void>;
+  /** Rows in the events table, read through a separate read-only connection. */
+  eventCount(): number;
+  storedEvents(): StoredEvent[];
+}
+
+/**
+ * A controllable clock: starts at `start` and moves on by `stepMs` every time the app reads it,
+ * so transaction times are realistic, increasing and predictable.
+ */
+export class TestClock {
+  private current: number;
+
+  constructor(
+    start = '2024-04-25T09:00:00.000Z',
+    private readonly stepMs = 1000,
+  ) {
+    this.current = Date.parse(start);
+  }
+
+  readonly clock: Clock = () => {
+    const now = new Date(this.current);
+    this.current += this.stepMs;
+    return now;
+  };
+
+  /** What the clock will say next, without moving it. */
+  peek(): string {
+    return new Date(this.current).toISOString();
+  }
+
+  set(instant: string): void {
+    this.current = Date.parse(instant);
+  }
+}
+
+export async function startTestApp(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestApp> {
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plans-e2e-'));
+  const databasePath = join(dataDir, 'events.db');
+  let app: NestFastifyApplication | undefined;
+  let url = '';
+
+  const start = async (): Promise<void> => {
+    const config = { port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' as const };
+    const created = await createApp(config, options.clock);
+    await created.listen(0, '127.0.0.1');
+    const address = created.getHttpServer().address() as AddressInfo;
+    app = created;
+    url = `http://127.0.0.1:${address.port}`;
+  };
+
+  const stop = async (): Promise<void> => {
+    const running = app;
+    app = undefined;
+    await running?.close();
+  };
+
+  const query = <Row>(sql: string): Row[] => {
+    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all() as Row[];
+    } finally {
+      db.close();
+    }
+  };
+
+  try {
+    await start();
+  } catch (error) {
+    if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    get url() {
+      return url;
+    },
+    dataDir,
+    async graphql<T>(
+      source: string,
+      variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GraphQLResponse<T>> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: source, variables }),
+      });
+      const body = await response.text();
+      const parsed = JSON.parse(body) as { data?: T | null; errors?: GraphQLErrorBody[] };
+      return { status: response.status, data: parsed.data, errors: parsed.errors, body };
+    },
+    async restart() {
+      await stop();
+      await start();
+    },
+    async close() {
+      await stop();
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    eventCount() {
+      return query<{ count: number }>('SELECT count(*) AS count FROM events')[0]?.count ?? 0;
+    },
+    storedEvents() {
+      const rows = query<Omit<StoredEvent, 'data' | 'metadata'> & { data: string; metadata: string }>(
+        'SELECT position, stream, revision, type, data, metadata FROM events ORDER BY position',
+      );
+      return rows.map((row) => ({
+        ...row,
+        data: JSON.parse(row.data) as Record<string, unknown>,
+        metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      }));
+    },
+  };
+}
