@@ -10,6 +10,7 @@ import { DomainErrorFilter, formatGraphQLError } from './graphql/errors.js';
 import { inputValidationError } from './graphql/input-validation.js';
 import { requestContext } from './graphql/request-context.js';
 import { HealthController } from './health.controller.js';
+import { HistoryModule } from './history/history.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { CLOCK, systemClock, type Clock } from './shared/clock.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
           context: (request: FastifyRequest) => ({ req: request, ...requestContext(request) }),
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,
+          subscriptions: { 'graphql-ws': true },
         }),
         {
           module: SharedModule,
@@ -37,6 +39,7 @@ export class AppModule {
           exports: [CLOCK],
         },
         PlansModule,
+        HistoryModule,
       ],
       controllers: [HealthController],
       providers: [

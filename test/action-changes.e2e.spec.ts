@@ -29,7 +29,11 @@ describe('changes to an action, over HTTP', () => {
   describe('changeRagStatus', () => {
     it('moves the RAG, bumps the version and recounts the summary; reads see it at once', async () => {
       const before = await api.plan(planId);
-      const changed = await api.changeRagStatus(action.id, 'AMBER', 'Recruitment under way; caseloads falling');
+      const changed = await api.changeRagStatus(
+        action.id,
+        'AMBER',
+        'Recruitment under way; caseloads falling',
+      );
       expect(changed).toMatchObject({ id: action.id, rag: 'AMBER', version: 2 });
       expect(changed.updatedAt > action.updatedAt).toBe(true);
       expect(await api.action(action.id)).toEqual(changed);
@@ -128,7 +132,11 @@ describe('changes to an action, over HTTP', () => {
   describe('reviseActionDescription', () => {
     it('replaces the description, trimmed, and keeps everything else', async () => {
       const description = `${ACTIONS['1.1'].description} Caseloads to be reviewed weekly by team managers.`;
-      const changed = await api.reviseActionDescription(action.id, `  ${description}\n`, 'Board asked for more');
+      const changed = await api.reviseActionDescription(
+        action.id,
+        `  ${description}\n`,
+        'Board asked for more',
+      );
       expect(changed).toEqual({
         ...action,
         description,
@@ -178,7 +186,12 @@ describe('changes to an action, over HTTP', () => {
       await api.rejects('changeRagStatus', { actionId, rag: 'GREEN', reason: 'Done' }, conflict, planId);
       await api.rejects('addProgressNote', { actionId, text: 'More progress.' }, conflict, planId);
       await api.rejects('assignActionOwners', { actionId, owners: ['Lead IRO'] }, conflict, planId);
-      await api.rejects('rescheduleAction', { actionId, dueBy: '2024-12', reason: 'Later' }, conflict, planId);
+      await api.rejects(
+        'rescheduleAction',
+        { actionId, dueBy: '2024-12', reason: 'Later' },
+        conflict,
+        planId,
+      );
       await api.rejects(
         'reviseActionDescription',
         { actionId, description: 'Something else.', reason: 'Rewrite' },
@@ -216,7 +229,9 @@ describe('changes to an action, over HTTP', () => {
         expectedVersion: action.version,
       });
       expect(changed.version).toBe(action.version + 1);
-      const noted = await api.addProgressNote(action.id, NOTES.caseloads, { expectedVersion: changed.version });
+      const noted = await api.addProgressNote(action.id, NOTES.caseloads, {
+        expectedVersion: changed.version,
+      });
       expect(noted.version).toBe(changed.version + 1);
     });
   });

@@ -78,7 +78,9 @@ describe('an improvement plan from draft to closed, over HTTP', () => {
     const { plan, themes } = await api.seedPlan();
     const { plan: read } = await api.query<{
       plan: { themes: { number: number; actions: { ref: string; themeId: string }[] }[] };
-    }>(`query ($id: ID!) { plan(id: $id) { themes { id number actions { ref themeId } } } }`, { id: plan.id });
+    }>(`query ($id: ID!) { plan(id: $id) { themes { id number actions { ref themeId } } } }`, {
+      id: plan.id,
+    });
     expect(read.themes.map((theme) => [theme.number, theme.actions.map((action) => action.ref)])).toEqual([
       [1, ['1.1', '1.2', '1.4']],
       [2, ['2.1']],
@@ -181,7 +183,9 @@ describe('an improvement plan from draft to closed, over HTTP', () => {
     const response = await app.graphql('{ plans { id budget } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.body).not.toMatch(/stacktrace|\.ts:\d+/);
-    expect(dataOf(await app.graphql<{ plans: unknown[] }>('{ plans { id } }')).plans.length).toBeGreaterThan(0);
+    expect(dataOf(await app.graphql<{ plans: unknown[] }>('{ plans { id } }')).plans.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('keeps a failed mutation from leaking a stack trace', async () => {

@@ -4,12 +4,17 @@ import { ActionResolver } from './graphql/action.resolver.js';
 import { PlanResolver } from './graphql/plan.resolver.js';
 import { ThemeResolver } from './graphql/theme.resolver.js';
 import { PlanProjection } from './read-models/plan-projection.js';
+import { PlanTimelines } from './read-models/plan-timelines.js';
+import { PlanAtResolver } from './read-models/point-in-time.js';
+import { BoardMeetingResolver } from './graphql/board-meeting.resolver.js';
 import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models/plan.queries.js';
 
 /** The improvement-plan capability: commands, read models and the GraphQL surface. */
 @Module({
   providers: [
     PlanProjection,
+    PlanTimelines,
+    PlanAtResolver,
     RecordPlanChangeHandler,
     GetPlansHandler,
     GetPlanHandler,
@@ -17,7 +22,8 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     PlanResolver,
     ThemeResolver,
     ActionResolver,
+    BoardMeetingResolver,
   ],
-  exports: [PlanProjection],
+  exports: [PlanProjection, PlanTimelines, PlanAtResolver],
 })
 export class PlansModule {}

@@ -187,6 +187,37 @@ export const ACTIONS = {
   },
 } as const;
 
+const published = (ref: string, description: string, owner: string, commencing: string) => ({
+  ref,
+  description,
+  owners: [owner],
+  commencing,
+});
+
+/** Actions 1.1 to 1.10 of theme 1 as published (descriptions cut to their first sentence). */
+export const THEME_1_ACTIONS = [
+  published('1.1', ACTIONS['1.1'].description, 'Service Director', '2023-12'),
+  published('1.2', ACTIONS['1.2'].description, 'Service Manager Operations', '2024-03'),
+  published('1.3', 'Ensure all staff consistently complete chronologies.', 'Team Managers', '2024-04'),
+  published('1.4', ACTIONS['1.4'].description, "Children's Management Team", '2024-05'),
+  published(
+    '1.5',
+    'Effective monitoring of a Service Level Agreement for MASH.',
+    'Service Director',
+    '2024-04',
+  ),
+  published('1.6', 'Ensure that the escalation policy is consistently applied.', 'Team Managers', '2024-04'),
+  published('1.7', 'Work on how and when families’ consent will be sought.', 'Service Director', '2024-04'),
+  published(
+    '1.8',
+    'Undertake a system review of work where consent was not obtained.',
+    'Lead IRO',
+    '2024-04',
+  ),
+  published('1.9', 'Refresh supervision recording protocols.', "Children's Management Team", '2024-04'),
+  published('1.10', 'Review and update the "what good looks like" exemplars.', 'Team Managers', '2024-04'),
+];
+
 export const NOTES = {
   caseloads:
     'Several new staff have joined the local authority since December 2023. This has led to a reduction ' +
@@ -214,6 +245,13 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
   return response.data;
 }
 
+/** The code, field and reason a client should see; field may be an asymmetric matcher. */
+export interface ExpectedError {
+  readonly code: string;
+  readonly field?: unknown;
+  readonly reason?: string;
+}
+
 /** A stack frame as Node prints it ("at fn (file.js:1:2)"), or a source location of a module. */
 const STACK_FRAME = /\bat (?:\S+ )?\(?(?:file:\/\/|\/|node:)|\.[cm]?[jt]s:\d+:\d+/;
 
@@ -221,10 +259,7 @@ const STACK_FRAME = /\bat (?:\S+ )?\(?(?:file:\/\/|\/|node:)|\.[cm]?[jt]s:\d+:\d
  * The response failed with exactly one error of this code (and field, and reason), with no data,
  * no stack trace and no stack frames anywhere in the body. Returns the error.
  */
-export function expectError<T>(
-  response: GraphQLResponse<T>,
-  expected: { code: string; field?: string; reason?: string },
-): GraphQLErrorBody {
+export function expectError<T>(response: GraphQLResponse<T>, expected: ExpectedError): GraphQLErrorBody {
   expect(response.errors).toHaveLength(1);
   const error = response.errors![0]!;
   const { code, field, reason } = error.extensions ?? {};
@@ -253,15 +288,24 @@ export class PlanApi {
    * Sends a mutation that must fail with this error, and checks that nothing was appended: the
    * events table has as many rows as before and the plan (when given) is at the same version.
    */
-  async rejects(
+  rejects(
     name: MutationName,
     input: Record<string, unknown>,
-    expected: { code: string; field?: string; reason?: string },
+    expected: ExpectedError,
+    planId?: string,
+  ): Promise<GraphQLErrorBody> {
+    return this.rejectsRequest(() => this.send(name, input), expected, planId);
+  }
+
+  /** Like rejects, for any request (a mutation with literal arguments, say). */
+  async rejectsRequest(
+    request: () => Promise<GraphQLResponse<unknown>>,
+    expected: ExpectedError,
     planId?: string,
   ): Promise<GraphQLErrorBody> {
     const eventsBefore = this.app.eventCount();
     const versionBefore = planId === undefined ? undefined : (await this.plan(planId))?.version;
-    const error = expectError(await this.send(name, input), expected);
+    const error = expectError(await request(), expected);
     expect(this.app.eventCount()).toBe(eventsBefore);
     if (planId !== undefined) expect((await this.plan(planId))?.version).toBe(versionBefore);
     return error;
@@ -283,8 +327,10 @@ export class PlanApi {
     return this.run('approvePlan', { planId });
   }
 
-  closePlan(planId: string, reason = 'All actions complete and embedded; superseded by the 2025 plan'):
-    Promise<PlanView> {
+  closePlan(
+    planId: string,
+    reason = 'All actions complete and embedded; superseded by the 2025 plan',
+  ): Promise<PlanView> {
     return this.run('closePlan', { planId, reason });
   }
 
@@ -325,9 +371,11 @@ export class PlanApi {
   }
 
   async plan(id: string): Promise<PlanView | null> {
-    return (await this.query<{ plan: PlanView | null }>(`query ($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, {
-      id,
-    })).plan;
+    return (
+      await this.query<{ plan: PlanView | null }>(`query ($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, {
+        id,
+      })
+    ).plan;
   }
 
   /** The plan's actions, filtered as the API allows (rag, owner, themeId, unassigned, includeWithdrawn). */
@@ -348,9 +396,14 @@ export class PlanApi {
   }
 
   async action(id: string): Promise<ActionView | null> {
-    return (await this.query<{ action: ActionView | null }>(`query ($id: ID!) { action(id: $id) { ${ACTION_FIELDS} } }`, {
-      id,
-    })).action;
+    return (
+      await this.query<{ action: ActionView | null }>(
+        `query ($id: ID!) { action(id: $id) { ${ACTION_FIELDS} } }`,
+        {
+          id,
+        },
+      )
+    ).action;
   }
 
   async plans(): Promise<PlanView[]> {

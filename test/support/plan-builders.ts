@@ -8,6 +8,7 @@ import type {
   ClosePlan,
   CreatePlan,
   RescheduleAction,
+  RecordBoardMeeting,
   ReviseActionDescription,
   WithdrawAction,
 } from '../../src/plans/domain/commands.js';
@@ -17,6 +18,7 @@ import type {
   ActionOwnersAssigned,
   ActionRescheduled,
   ActionWithdrawn,
+  BoardMeetingRecorded,
   Inspection,
   PlanApproved,
   PlanClosed,
@@ -179,4 +181,29 @@ export const reviseActionDescription = (
 export const withdrawAction = (data: Partial<WithdrawAction['data']> = {}): WithdrawAction => ({
   type: 'WithdrawAction',
   data: { actionId: ACTION_ID, reason: 'Merged into 1.2', ...data },
+});
+
+export const MEETING_ID = 'board-2024-04';
+export const boardMeetingRecorded = (
+  data: Partial<BoardMeetingRecorded['data']> = {},
+): BoardMeetingRecorded => ({
+  type: 'BoardMeetingRecorded',
+  data: {
+    planId: PLAN_ID,
+    meetingId: MEETING_ID,
+    heldOn: '2024-04-23',
+    title: 'April improvement board',
+    minutesUrl: null,
+    ...data,
+  },
+});
+export const recordBoardMeeting = (data: Partial<RecordBoardMeeting['data']> = {}): RecordBoardMeeting => ({
+  type: 'RecordBoardMeeting',
+  data: {
+    planId: PLAN_ID,
+    meetingId: MEETING_ID,
+    heldOn: '2024-04-23',
+    title: 'April improvement board',
+    ...data,
+  },
 });

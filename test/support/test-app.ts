@@ -43,6 +43,8 @@ export interface TestApp {
   /** Base URL of the running instance (changes on restart: the port is chosen by the OS). */
   readonly url: string;
   readonly dataDir: string;
+  /** The running Nest application, for the rare test that must reach inside (e.g. to wrap the store). */
+  readonly nest: NestFastifyApplication;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -130,6 +132,10 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
       return url;
     },
     dataDir,
+    get nest() {
+      if (!app) throw new Error('The app is not running');
+      return app;
+    },
     async graphql<T>(
       source: string,
       variables?: Record<string, unknown>,
@@ -166,4 +172,13 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
       }));
     },
   };
+}
+
+/** Polls until the condition holds (for what reaches an app by polling, e.g. another instance's writes). */
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -73,4 +73,11 @@ export type ActionCommand =
   | ReviseActionDescription
   | WithdrawAction;
 
-export type PlanCommand = CreatePlan | ApprovePlan | ClosePlan | AddTheme | AddAction | ActionCommand;
+/** A dated review of the plan by the improvement board: the natural "as at" point for reports. */
+export type RecordBoardMeeting = Command<
+  'RecordBoardMeeting',
+  { planId: string; meetingId: string; heldOn: string; title: string; minutesUrl?: string | null }
+>;
+
+export type PlanCommand =
+  CreatePlan | ApprovePlan | ClosePlan | AddTheme | AddAction | RecordBoardMeeting | ActionCommand;

@@ -1,7 +1,7 @@
 import type { ActionCommand } from './commands.js';
 import { conflict, DomainError, invalid, notFound } from './errors.js';
 import type { PlanEvent } from './events.js';
-import { isCalendarDate } from './plan-date.js';
+import { isCalendarDate, ukDate } from './plan-date.js';
 import { findPersonalData } from './personal-data.js';
 import type { Action, Plan } from './plan.js';
 import { assertSchedule } from './schedule.js';
@@ -92,19 +92,6 @@ function changeableAction(command: ActionCommand, plan: Plan, now: string): Acti
     if (effectiveDate > ukDate(now)) throw invalid('effectiveDate', 'effectiveDate cannot be in the future');
   }
   return action;
-}
-
-/** Councils work in UK time: just after midnight in summer, "today" is still yesterday in UTC. */
-const UK_DAY = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-function ukDate(instant: string): string {
-  const part = (type: string) => UK_DAY.formatToParts(new Date(instant)).find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,8 +1,15 @@
-import type { AddAction, AddTheme, ClosePlan, CreatePlan, PlanCommand } from './commands.js';
+import type {
+  AddAction,
+  AddTheme,
+  ClosePlan,
+  CreatePlan,
+  PlanCommand,
+  RecordBoardMeeting,
+} from './commands.js';
 import { decideActionChange } from './decide-action-change.js';
 import { conflict, invalid, notFound } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
-import { isCalendarDate } from './plan-date.js';
+import { isCalendarDate, ukDate } from './plan-date.js';
 import { assertSchedule } from './schedule.js';
 import type { Plan } from './plan.js';
 import { actionRef, LIMITS, optionalText, ownerList, requiredText } from './text-rules.js';
@@ -26,6 +33,8 @@ export function decide(command: PlanCommand, plan: Plan | undefined, now: string
       return addTheme(command, plan);
     case 'AddAction':
       return addAction(command, plan);
+    case 'RecordBoardMeeting':
+      return recordBoardMeeting(command, plan, now);
     default:
       return decideActionChange(command, plan, now);
   }
@@ -125,4 +134,28 @@ function addAction({ data }: AddAction, plan: Plan): PlanEvent[] {
       },
     },
   ];
+}
+
+function recordBoardMeeting({ data }: RecordBoardMeeting, plan: Plan, now: string): PlanEvent[] {
+  if (plan.boardMeetings.some((meeting) => meeting.id === data.meetingId)) {
+    throw conflict('meetingId', 'That board meeting is already recorded');
+  }
+  if (!isCalendarDate(data.heldOn)) throw invalid('heldOn', 'heldOn must be a date "YYYY-MM-DD"');
+  if (data.heldOn > ukDate(now))
+    throw invalid('heldOn', 'A board meeting can be recorded once it has been held');
+  const minutesUrl = optionalText('minutesUrl', data.minutesUrl, LIMITS.url);
+  if (minutesUrl !== null && !isWebAddress(minutesUrl)) {
+    throw invalid('minutesUrl', 'minutesUrl must be a web address starting with https:// or http://');
+  }
+  const title = requiredText('title', data.title, LIMITS.title);
+  return [
+    {
+      type: 'BoardMeetingRecorded',
+      data: { planId: plan.id, meetingId: data.meetingId, heldOn: data.heldOn, title, minutesUrl },
+    },
+  ];
+}
+
+function isWebAddress(value: string): boolean {
+  return URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol);
 }

@@ -86,6 +86,11 @@ export type ActionDescriptionRevised = Event<
 
 export type ActionWithdrawn = Event<'ActionWithdrawn', { planId: string; actionId: string; reason: string }>;
 
+export type BoardMeetingRecorded = Event<
+  'BoardMeetingRecorded',
+  { planId: string; meetingId: string; heldOn: string; title: string; minutesUrl: string | null }
+>;
+
 export type PlanEvent =
   | PlanCreated
   | PlanApproved
@@ -97,7 +102,8 @@ export type PlanEvent =
   | ActionOwnersAssigned
   | ActionRescheduled
   | ActionDescriptionRevised
-  | ActionWithdrawn;
+  | ActionWithdrawn
+  | BoardMeetingRecorded;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -113,6 +119,7 @@ export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
   'ActionRescheduled',
   'ActionDescriptionRevised',
   'ActionWithdrawn',
+  'BoardMeetingRecorded',
 ];
 
 /** Current data-shape version of every plan event type. */

@@ -51,3 +51,40 @@ export function planDateSpan(value: PlanDate): { first: string; last: string } {
 export function commencesAfterDue(commencing: PlanDate, dueBy: PlanDate): boolean {
   return planDateSpan(commencing).first > planDateSpan(dueBy).last;
 }
+
+/** Councils work in UK time: just after midnight in summer, "today" is still yesterday in UTC. */
+const UK_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function ukDate(instant: string): string {
+  const part = (type: string) => UK_DAY.formatToParts(new Date(instant)).find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The last millisecond of a UK calendar day, as an instant (GMT or BST as the day requires). */
+export function endOfUkDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const nextMidnightAsUtc = Date.UTC(year, month - 1, date + 1);
+  return new Date(nextMidnightAsUtc - ukOffsetMs(new Date(nextMidnightAsUtc)) - 1);
+}
+
+/** How far UK wall-clock time is ahead of UTC at an instant: 0 or one hour. */
+function ukOffsetMs(at: Date): number {
+  const parts = Object.fromEntries(UK_TIME.formatToParts(at).map((part) => [part.type, part.value]));
+  const wallClock = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!);
+  return wallClock - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { commencesAfterDue, isCalendarDate, isPlanDate, planDateSpan } from './plan-date.js';
+import {
+  commencesAfterDue,
+  endOfUkDay,
+  isCalendarDate,
+  isPlanDate,
+  planDateSpan,
+  ukDate,
+} from './plan-date.js';
 
 describe('plan dates', () => {
   it.each(['2023-12', '2024-02-29', '2024-12-31'])('accepts "%s"', (value) =>
@@ -38,4 +45,17 @@ describe('plan dates', () => {
   ])('says commencing %s after due %s is %p', (commencing, dueBy, after) =>
     expect(commencesAfterDue(commencing, dueBy)).toBe(after),
   );
+
+  it.each([
+    ['2024-01-15', '2024-01-15T23:59:59.999Z'],
+    ['2024-04-23', '2024-04-23T22:59:59.999Z'],
+    ['2024-03-30', '2024-03-30T23:59:59.999Z'],
+    ['2024-03-31', '2024-03-31T22:59:59.999Z'],
+    ['2024-10-27', '2024-10-27T23:59:59.999Z'],
+  ])('ends the UK day %s at %s', (day, instant) => expect(endOfUkDay(day).toISOString()).toBe(instant));
+
+  it('tells the UK date of an instant', () => {
+    expect(ukDate('2024-06-30T23:30:00.000Z')).toBe('2024-07-01');
+    expect(ukDate('2024-12-31T23:30:00.000Z')).toBe('2024-12-31');
+  });
 });

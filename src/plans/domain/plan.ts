@@ -42,6 +42,14 @@ export interface Action {
   readonly updatedAt: string;
 }
 
+export interface BoardMeeting {
+  readonly id: string;
+  readonly heldOn: string;
+  readonly title: string;
+  readonly minutesUrl: string | null;
+  readonly recordedAt: string;
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: string;
@@ -51,6 +59,8 @@ export interface Plan {
   /** Themes and actions in the order they were added. */
   readonly themes: readonly Theme[];
   readonly actions: ReadonlyMap<string, Action>;
+  /** Board meetings in the order they were held. */
+  readonly boardMeetings: readonly BoardMeeting[];
   /** Number of events in the plan's stream. */
   readonly version: number;
   readonly createdAt: string;
@@ -68,6 +78,7 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: Change
       status: 'DRAFT',
       themes: [],
       actions: new Map(),
+      boardMeetings: [],
       version: 1,
       createdAt: context.recordedAt,
       updatedAt: context.recordedAt,
@@ -86,6 +97,12 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: Change
         ...next,
         themes: [...plan.themes, { id: themeId, number, title, whatNeedsToImprove, inspectorFindings }],
       };
+    }
+    case 'BoardMeetingRecorded': {
+      const { meetingId, heldOn, title, minutesUrl } = event.data;
+      const meeting = { id: meetingId, heldOn, title, minutesUrl, recordedAt: context.recordedAt };
+      const boardMeetings = [...plan.boardMeetings, meeting].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+      return { ...next, boardMeetings };
     }
     case 'ActionAdded': {
       const { actionId, planId, themeId, ref, description, owners, commencing, dueBy, rag } = event.data;
@@ -112,10 +129,8 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: Change
   }
 }
 
-type ActionEvent = Exclude<
-  PlanEvent,
-  { type: 'PlanCreated' | 'PlanApproved' | 'PlanClosed' | 'ThemeAdded' | 'ActionAdded' }
->;
+/** Events that change an existing action. */
+type ActionEvent = Exclude<Extract<PlanEvent, { data: { actionId: string } }>, { type: 'ActionAdded' }>;
 
 function withChangedAction(
   actions: ReadonlyMap<string, Action>,

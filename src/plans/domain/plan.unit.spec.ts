@@ -37,6 +37,7 @@ describe('evolve', () => {
       status: 'DRAFT',
       themes: [],
       actions: new Map(),
+      boardMeetings: [],
       version: 1,
       createdAt: '2024-01-10T12:00:00.000Z',
       updatedAt: '2024-01-10T12:00:00.000Z',

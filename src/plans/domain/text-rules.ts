@@ -7,6 +7,7 @@ export const LIMITS = {
   ref: 20,
   owners: 20,
   reason: 2_000,
+  url: 2_000,
   longText: 20_000,
 } as const;
 

@@ -16,6 +16,8 @@ import {
 } from './action.inputs.js';
 import { ImprovementAction } from './action.types.js';
 import { AddActionInput } from './plan.inputs.js';
+import { pointInTime } from './point-in-time.args.js';
+import { DateTimeScalar } from './scalars.js';
 
 /** GraphQL nulls mean "not given" to the domain. */
 const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
@@ -27,9 +29,15 @@ export class ActionResolver {
     private readonly queryBus: QueryBus,
   ) {}
 
-  @Query(() => ImprovementAction, { nullable: true, description: 'An action by id, withdrawn or not.' })
-  action(@Args('id', { type: () => ID }) id: string): Promise<Action | undefined> {
-    return this.queryBus.execute(new GetAction(id));
+  @Query(() => ImprovementAction, {
+    nullable: true,
+    description: 'An action by id, withdrawn or not; with asOf, exactly as recorded at that instant.',
+  })
+  action(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+  ): Promise<Action | undefined> {
+    return this.queryBus.execute(new GetAction(id, pointInTime({ asOf })));
   }
 
   @Mutation(() => ImprovementAction)

@@ -81,3 +81,14 @@ export class AddActionInput {
   @IsIn(RAG_STATUSES)
   rag?: RagStatus;
 }
+
+@InputType()
+export class RecordBoardMeetingInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field(() => DateScalar, { description: 'The day the board met (not in the future).' }) heldOn!: string;
+  @Field({ description: 'e.g. "Improvement board, April 2024"' }) @MaxLength(LIMITS.title) title!: string;
+  @Field(() => String, { nullable: true, description: 'Where the minutes are published (https://…).' })
+  @IsOptional()
+  @MaxLength(LIMITS.url)
+  minutesUrl?: string | null;
+}

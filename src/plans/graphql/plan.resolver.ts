@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { PlanCommand } from '../domain/commands.js';
@@ -7,6 +7,10 @@ import { activeActions, type Action, type Plan } from '../domain/plan.js';
 import { summariseRag, type RagStatus, type RagSummary as RagCounts } from '../domain/rag.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { GetPlan, GetPlans } from '../read-models/plan.queries.js';
+import type { PlanAt } from '../read-models/point-in-time.js';
+import { pointInTime } from './point-in-time.args.js';
+import { DateTimeScalar } from './scalars.js';
+import { themeView } from './theme.view.js';
 import { ImprovementAction } from './action.types.js';
 import { RagStatusEnum } from './enums.js';
 import { ApprovePlanInput, ClosePlanInput, CreatePlanInput } from './plan.inputs.js';
@@ -24,9 +28,24 @@ export class PlanResolver {
     return this.queryBus.execute(new GetPlans());
   }
 
-  @Query(() => ImprovementPlan, { nullable: true })
-  plan(@Args('id', { type: () => ID }) id: string): Promise<Plan | undefined> {
-    return this.queryBus.execute(new GetPlan(id));
+  @Query(() => ImprovementPlan, {
+    nullable: true,
+    description: 'A plan now, or exactly as recorded at a past instant, board meeting or version.',
+  })
+  plan(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true, description: 'Recorded time, inclusive.' })
+    asOf?: string | null,
+    @Args('asOfBoardMeeting', {
+      type: () => ID,
+      nullable: true,
+      description: 'As at the end of the (UK) day the board met.',
+    })
+    asOfBoardMeeting?: string | null,
+    @Args('asOfVersion', { type: () => Int, nullable: true, description: 'After this many events.' })
+    asOfVersion?: number | null,
+  ): Promise<PlanAt | undefined> {
+    return this.queryBus.execute(new GetPlan(id, pointInTime({ asOf, asOfBoardMeeting, asOfVersion })));
   }
 
   @Mutation(() => ImprovementPlan)
@@ -53,7 +72,7 @@ export class PlanResolver {
 
   @ResolveField(() => [Theme])
   themes(@Parent() plan: Plan): Theme[] {
-    return plan.themes.map((theme) => ({ ...theme, planId: plan.id }));
+    return plan.themes.map((theme) => themeView(plan, theme.id)!);
   }
 
   @ResolveField(() => [ImprovementAction], { description: 'Actions in the order they were added, filtered.' })

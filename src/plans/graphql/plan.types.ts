@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Judgement } from '../domain/events.js';
-import type { PlanStatus } from '../domain/plan.js';
+import type { Action, PlanStatus } from '../domain/plan.js';
+import { ImprovementAction } from './action.types.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { JudgementEnum, PlanStatusEnum } from './enums.js';
 
@@ -23,6 +24,15 @@ export class RagSummary {
   @Field(() => Int) total!: number;
 }
 
+@ObjectType({ description: 'A dated review of the plan by the improvement board.' })
+export class BoardMeeting {
+  @Field(() => ID) id!: string;
+  @Field(() => DateScalar) heldOn!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) minutesUrl!: string | null;
+  @Field(() => DateTimeScalar) recordedAt!: string;
+}
+
 @ObjectType({ description: 'An improvement (action) plan answering an inspection.' })
 export class ImprovementPlan {
   @Field(() => ID) id!: string;
@@ -33,6 +43,13 @@ export class ImprovementPlan {
   @Field(() => Int, { description: 'Number of events recorded for the plan.' }) version!: number;
   @Field(() => DateTimeScalar) createdAt!: string;
   @Field(() => DateTimeScalar) updatedAt!: string;
+  @Field(() => [BoardMeeting], { description: 'Board meetings in the order they were held.' })
+  boardMeetings!: BoardMeeting[];
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The instant this answer represents (as recorded then); null for the current state.',
+  })
+  asOf!: string | null;
 }
 
 @ObjectType({ description: 'An area for improvement, e.g. "1. Caseloads".' })
@@ -44,4 +61,6 @@ export class Theme {
   title!: string | null;
   @Field(() => String, { nullable: true }) whatNeedsToImprove!: string | null;
   @Field(() => String, { nullable: true }) inspectorFindings!: string | null;
+  @Field(() => [ImprovementAction], { description: "The theme's actions, withdrawn ones left out." })
+  actions!: Action[];
 }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type AllSubscription, type EventStore } from '../../event-store/event-store.port.js';
 import { PLAN_STREAM_PREFIX } from '../plan-stream.js';
+import type { PlanEventListener } from './plan-event-applied.js';
 import { PlanReadModel } from './plan-read-model.js';
 
 interface Waiter {
@@ -28,8 +29,14 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
   private waiters: Waiter[] = [];
   private failure: Error | undefined;
   private caughtUp = false;
+  private readonly listeners: PlanEventListener[] = [];
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Read models that need every folded event; register before the application starts. */
+  addListener(listener: PlanEventListener): void {
+    this.listeners.push(listener);
+  }
 
   /** The API starts answering only once every stored event has been folded in. */
   onApplicationBootstrap(): Promise<void> {
@@ -45,7 +52,8 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
         try {
           for await (const message of subscription) {
             if (message.kind === 'event') {
-              this.readModel.apply(message.event);
+              const applied = this.readModel.apply(message.event);
+              for (const listener of this.listeners) listener.onPlanEvent(applied);
               this.advanceTo(message.event.position);
             } else if (!this.caughtUp) {
               this.caughtUp = true;

@@ -1,17 +1,26 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Action, Plan } from '../domain/plan.js';
 import { PlanProjection } from './plan-projection.js';
+import { PlanAtResolver, type PlanAt, type PointInTime } from './point-in-time.js';
 
 export class GetPlans extends Query<Plan[]> {}
 
-export class GetPlan extends Query<Plan | undefined> {
-  constructor(readonly planId: string) {
+/** A plan now, or as recorded at a point in time. */
+export class GetPlan extends Query<PlanAt | undefined> {
+  constructor(
+    readonly planId: string,
+    readonly at?: PointInTime,
+  ) {
     super();
   }
 }
 
+/** An action now, or as recorded at an instant. */
 export class GetAction extends Query<Action | undefined> {
-  constructor(readonly actionId: string) {
+  constructor(
+    readonly actionId: string,
+    readonly at?: PointInTime,
+  ) {
     super();
   }
 }
@@ -26,16 +35,22 @@ export class GetPlansHandler implements IQueryHandler<GetPlans> {
 
 @QueryHandler(GetPlan)
 export class GetPlanHandler implements IQueryHandler<GetPlan> {
-  constructor(private readonly projection: PlanProjection) {}
-  async execute({ planId }: GetPlan): Promise<Plan | undefined> {
-    return this.projection.readModel.plan(planId);
+  constructor(private readonly planAt: PlanAtResolver) {}
+  async execute({ planId, at }: GetPlan): Promise<PlanAt | undefined> {
+    return this.planAt.resolve(planId, at);
   }
 }
 
 @QueryHandler(GetAction)
 export class GetActionHandler implements IQueryHandler<GetAction> {
-  constructor(private readonly projection: PlanProjection) {}
-  async execute({ actionId }: GetAction): Promise<Action | undefined> {
-    return this.projection.readModel.action(actionId);
+  constructor(
+    private readonly projection: PlanProjection,
+    private readonly planAt: PlanAtResolver,
+  ) {}
+
+  async execute({ actionId, at }: GetAction): Promise<Action | undefined> {
+    const planId = this.projection.readModel.planIdOfAction(actionId);
+    if (planId === undefined) return undefined;
+    return this.planAt.actionAt(planId, actionId, at);
   }
 }

@@ -1,0 +1,119 @@
+import type { ChangeContext, PlanEvent, PlanEventType } from '../../plans/domain/events.js';
+import type { Action, Plan } from '../../plans/domain/plan.js';
+
+/** What kind of change an event made, as auditors and boards name it. */
+export const CHANGE_KINDS = {
+  PlanCreated: 'PLAN_CREATED',
+  PlanApproved: 'PLAN_APPROVED',
+  PlanClosed: 'PLAN_CLOSED',
+  ThemeAdded: 'THEME_ADDED',
+  ActionAdded: 'ACTION_ADDED',
+  RagStatusChanged: 'RAG_CHANGED',
+  ProgressNoteAdded: 'PROGRESS_NOTE_ADDED',
+  ActionOwnersAssigned: 'OWNERS_ASSIGNED',
+  ActionRescheduled: 'RESCHEDULED',
+  ActionDescriptionRevised: 'DESCRIPTION_REVISED',
+  ActionWithdrawn: 'ACTION_WITHDRAWN',
+  BoardMeetingRecorded: 'BOARD_MEETING_RECORDED',
+} as const satisfies Record<PlanEventType, string>;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[PlanEventType];
+
+/** What changed, in words: the field and its old and new value as display strings. */
+export interface ChangeDescription {
+  readonly kind: ChangeKind;
+  readonly actionId: string | null;
+  readonly actionRef: string | null;
+  readonly field: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly reason: string | null;
+}
+
+/** One entry of a plan's audit history: the description plus who, when and where in the log. */
+export interface PlanChange extends ChangeDescription {
+  readonly planId: string;
+  readonly eventId: string;
+  readonly position: bigint;
+  /** The plan's version once this change was recorded. */
+  readonly version: number;
+  readonly recordedAt: string;
+  readonly effectiveDate: string | null;
+  readonly actor: string | null;
+  readonly correlationId: string | null;
+}
+
+const owners = (names: readonly string[]) => (names.length > 0 ? names.join('; ') : '(no owner)');
+const schedule = (action: Pick<Action, 'commencing' | 'dueBy'>) =>
+  `commencing ${action.commencing ?? '—'}, due by ${action.dueBy ?? '—'}`;
+
+/** Describes an event from the plan before and after it; pure, so history never drifts from events. */
+export function describeChange(event: PlanEvent, before: Plan | undefined, after: Plan): ChangeDescription {
+  const kind = CHANGE_KINDS[event.type];
+  const base = { kind, actionId: null, actionRef: null, field: null, from: null, to: null, reason: null };
+  switch (event.type) {
+    case 'PlanCreated':
+      return { ...base, field: 'title', to: event.data.title };
+    case 'PlanApproved':
+      return { ...base, field: 'status', from: before?.status ?? null, to: after.status };
+    case 'PlanClosed':
+      return {
+        ...base,
+        field: 'status',
+        from: before?.status ?? null,
+        to: after.status,
+        reason: event.data.reason,
+      };
+    case 'ThemeAdded':
+      return { ...base, field: 'theme', to: `${event.data.number}. ${event.data.title ?? '(untitled)'}` };
+    case 'BoardMeetingRecorded':
+      return { ...base, field: 'boardMeeting', to: `${event.data.title} (${event.data.heldOn})` };
+    default:
+      return describeActionChange(
+        event,
+        before?.actions.get(event.data.actionId),
+        after.actions.get(event.data.actionId)!,
+      );
+  }
+}
+
+type ActionEvent = Extract<PlanEvent, { data: { actionId: string } }>;
+
+function describeActionChange(event: ActionEvent, was: Action | undefined, is: Action): ChangeDescription {
+  const base = { kind: CHANGE_KINDS[event.type], actionId: is.id, actionRef: is.ref, reason: null };
+  switch (event.type) {
+    case 'ActionAdded':
+      return { ...base, field: 'action', from: null, to: is.description };
+    case 'RagStatusChanged':
+      return { ...base, field: 'rag', from: event.data.from, to: event.data.to, reason: event.data.reason };
+    case 'ProgressNoteAdded':
+      return { ...base, field: 'progressNotes', from: null, to: event.data.text };
+    case 'ActionOwnersAssigned':
+      return { ...base, field: 'owners', from: was ? owners(was.owners) : null, to: owners(is.owners) };
+    case 'ActionRescheduled':
+      return {
+        ...base,
+        field: 'schedule',
+        from: was ? schedule(was) : null,
+        to: schedule(is),
+        reason: event.data.reason,
+      };
+    case 'ActionDescriptionRevised':
+      return {
+        ...base,
+        field: 'description',
+        from: was?.description ?? null,
+        to: is.description,
+        reason: event.data.reason,
+      };
+    case 'ActionWithdrawn':
+      return { ...base, field: 'status', from: 'ACTIVE', to: 'WITHDRAWN', reason: event.data.reason };
+  }
+}
+
+/** The context fields a change keeps from its metadata. */
+export const changeTiming = (context: ChangeContext) => ({
+  recordedAt: context.recordedAt,
+  effectiveDate: context.effectiveDate ?? null,
+  actor: context.actor ?? null,
+});

@@ -1,0 +1,97 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Action } from '../../plans/domain/plan.js';
+import type { RagStatus } from '../../plans/domain/rag.js';
+import { ImprovementAction } from '../../plans/graphql/action.types.js';
+import { RagStatusEnum } from '../../plans/graphql/enums.js';
+import { DateTimeScalar } from '../../plans/graphql/scalars.js';
+import type { PlanChange as Change } from '../domain/plan-change.js';
+import type { TrendInterval } from '../domain/rag-trend.js';
+import { GetActionHistory } from '../read-models/action-history.query.js';
+import { GetActionsWithRag } from '../read-models/actions-with-rag.query.js';
+import { GetPlanChanges } from '../read-models/plan-changes.query.js';
+import { cursorOf, GetPlanHistory } from '../read-models/plan-history.query.js';
+import { GetRagTrend, type RagSummaryAt as SummaryAt } from '../read-models/rag-trend.query.js';
+import { PlanHistoryFilter } from './history.inputs.js';
+import {
+  PlanChange,
+  PlanChangeConnection,
+  PlanDiff,
+  RagSummaryAt,
+  TrendIntervalEnum,
+} from './history.types.js';
+
+const instant = (value: string | null | undefined) => (value ? new Date(value) : undefined);
+
+@Resolver()
+export class HistoryResolver {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Query(() => [PlanChange], { description: 'Every change of an action, oldest first.' })
+  actionHistory(@Args('actionId', { type: () => ID }) actionId: string): Promise<Change[]> {
+    return this.queryBus.execute(new GetActionHistory(actionId));
+  }
+
+  @Query(() => PlanChangeConnection, {
+    description: 'The plan’s audit history, oldest first, filtered and paged.',
+  })
+  async planHistory(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('filter', { type: () => PlanHistoryFilter, nullable: true }) filter?: PlanHistoryFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<PlanChangeConnection> {
+    const criteria = {
+      from: instant(filter?.from),
+      to: instant(filter?.to),
+      actionId: filter?.actionId ?? undefined,
+      actor: filter?.actor ?? undefined,
+      kinds: filter?.kinds ?? undefined,
+      ragFrom: filter?.ragFrom ?? undefined,
+      ragTo: filter?.ragTo ?? undefined,
+    };
+    const page = await this.queryBus.execute(new GetPlanHistory(planId, criteria, first, after ?? undefined));
+    const edges = page.changes.map((node) => ({ cursor: cursorOf(node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => PlanDiff, {
+    description:
+      'What changed between two instants. Without since or sinceBoardMeeting: since the latest board meeting.',
+  })
+  async planChanges(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('since', { type: () => DateTimeScalar, nullable: true }) since?: string | null,
+    @Args('sinceBoardMeeting', { type: () => ID, nullable: true }) sinceBoardMeeting?: string | null,
+    @Args('until', { type: () => DateTimeScalar, nullable: true }) until?: string | null,
+  ): Promise<PlanDiff> {
+    const query = new GetPlanChanges(planId, instant(since), sinceBoardMeeting ?? undefined, instant(until));
+    const { diff, ...period } = await this.queryBus.execute(query);
+    return { ...period, ...diff } as PlanDiff;
+  }
+
+  @Query(() => [RagSummaryAt], { description: 'RAG counts at each interval from `from` to `to`, by replay.' })
+  ragTrend(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('from', { type: () => DateTimeScalar }) from: string,
+    @Args('to', { type: () => DateTimeScalar }) to: string,
+    @Args('interval', { type: () => TrendIntervalEnum }) interval: TrendInterval,
+  ): Promise<SummaryAt[]> {
+    return this.queryBus.execute(new GetRagTrend(planId, new Date(from), new Date(to), interval));
+  }
+
+  @Query(() => [ImprovementAction], {
+    description: 'Actions that had this RAG status at that instant (JQL WAS).',
+  })
+  actionsWithRag(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('rag', { type: () => RagStatusEnum }) rag: RagStatus,
+    @Args('on', { type: () => DateTimeScalar }) on: string,
+  ): Promise<Action[]> {
+    return this.queryBus.execute(new GetActionsWithRag(planId, rag, new Date(on)));
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
+import { HistoryResolver } from './graphql/history.resolver.js';
+import { PlanChangedResolver } from './graphql/plan-changed.resolver.js';
+import { GetActionHistoryHandler } from './read-models/action-history.query.js';
+import { GetActionsWithRagHandler } from './read-models/actions-with-rag.query.js';
+import { ChangeLog } from './read-models/change-log.js';
+import { GetPlanChangesHandler } from './read-models/plan-changes.query.js';
+import { GetPlanHistoryHandler } from './read-models/plan-history.query.js';
+import { GetRagTrendHandler } from './read-models/rag-trend.query.js';
+
+/** Audit history, "what changed since the board", trends and live changes: all read from the events. */
+@Module({
+  imports: [PlansModule],
+  providers: [
+    ChangeLog,
+    GetActionHistoryHandler,
+    GetPlanHistoryHandler,
+    GetPlanChangesHandler,
+    GetRagTrendHandler,
+    GetActionsWithRagHandler,
+    HistoryResolver,
+    PlanChangedResolver,
+  ],
+})
+export class HistoryModule {}

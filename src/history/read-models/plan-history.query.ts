@@ -1,0 +1,85 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { invalid, notFound } from '../../plans/domain/errors.js';
+import type { RagStatus } from '../../plans/domain/rag.js';
+import { PlanProjection } from '../../plans/read-models/plan-projection.js';
+import type { ChangeKind, PlanChange } from '../domain/plan-change.js';
+import { ChangeLog } from './change-log.js';
+
+/** In the spirit of Jira's JQL: CHANGED FROM .. TO .. DURING .. BY. */
+export interface PlanHistoryFilter {
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly actionId?: string;
+  readonly actor?: string;
+  readonly kinds?: readonly ChangeKind[];
+  readonly ragFrom?: RagStatus;
+  readonly ragTo?: RagStatus;
+}
+
+export interface PlanHistoryPage {
+  readonly changes: PlanChange[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** Cursors are opaque to clients; inside, the plan version of the change. */
+export const cursorOf = (change: PlanChange) => Buffer.from(`v${change.version}`).toString('base64url');
+
+function versionOfCursor(cursor: string): number {
+  const match = /^v(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw invalid('after', 'after must be a cursor from an earlier page');
+  return Number(match[1]);
+}
+
+export class GetPlanHistory extends Query<PlanHistoryPage> {
+  constructor(
+    readonly planId: string,
+    readonly filter: PlanHistoryFilter,
+    readonly first: number,
+    readonly after?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetPlanHistory)
+export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
+  constructor(
+    private readonly projection: PlanProjection,
+    private readonly changeLog: ChangeLog,
+  ) {}
+
+  async execute({ planId, filter, first, after }: GetPlanHistory): Promise<PlanHistoryPage> {
+    if (!this.projection.readModel.plan(planId)) throw notFound('planId', 'No improvement plan has that id');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw invalid('first', `first must be from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    const afterVersion = after === undefined ? 0 : versionOfCursor(after);
+    const matching = this.changeLog.of(planId).filter(matches(filter));
+    const rest = matching.filter((change) => change.version > afterVersion);
+    return { changes: rest.slice(0, first), totalCount: matching.length, hasNextPage: rest.length > first };
+  }
+}
+
+function matches(filter: PlanHistoryFilter): (change: PlanChange) => boolean {
+  const from = filter.from?.getTime() ?? -Infinity;
+  const to = filter.to?.getTime() ?? Infinity;
+  const actor = filter.actor?.trim().toLowerCase();
+  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
+  const ragOnly = filter.ragFrom !== undefined || filter.ragTo !== undefined;
+  return (change) => {
+    const at = Date.parse(change.recordedAt);
+    return (
+      at >= from &&
+      at <= to &&
+      (!filter.actionId || change.actionId === filter.actionId) &&
+      (!actor || change.actor?.toLowerCase() === actor) &&
+      (!kinds || kinds.has(change.kind)) &&
+      (!ragOnly || change.kind === 'RAG_CHANGED') &&
+      (filter.ragFrom === undefined || change.from === filter.ragFrom) &&
+      (filter.ragTo === undefined || change.to === filter.ragTo)
+    );
+  };
+}

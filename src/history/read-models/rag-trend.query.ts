@@ -1,0 +1,36 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '../../plans/domain/errors.js';
+import { activeActions } from '../../plans/domain/plan.js';
+import { summariseRag, type RagSummary } from '../../plans/domain/rag.js';
+import { PlanTimelines } from '../../plans/read-models/plan-timelines.js';
+import { trendInstants, type TrendInterval } from '../domain/rag-trend.js';
+
+export type RagSummaryAt = RagSummary & { readonly at: string };
+
+/** RAG counts at regular instants, by replaying the plan: the series behind a trend chart. */
+export class GetRagTrend extends Query<RagSummaryAt[]> {
+  constructor(
+    readonly planId: string,
+    readonly from: Date,
+    readonly to: Date,
+    readonly interval: TrendInterval,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetRagTrend)
+export class GetRagTrendHandler implements IQueryHandler<GetRagTrend> {
+  constructor(private readonly timelines: PlanTimelines) {}
+
+  async execute({ planId, from, to, interval }: GetRagTrend): Promise<RagSummaryAt[]> {
+    const timeline = this.timelines.of(planId);
+    if (!timeline) throw notFound('planId', 'No improvement plan has that id');
+    return trendInstants(from, to, interval).map((at) => {
+      const plan = timeline.stateAt(at);
+      // Before the plan existed there was nothing to count.
+      const summary = summariseRag(plan ? activeActions(plan).map((action) => action.rag) : []);
+      return { ...summary, at: at.toISOString() };
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { RequestContext } from '../../graphql/request-context.js';
+import { RecordPlanChange } from '../commands/record-plan-change.command.js';
+import type { BoardMeeting as Meeting } from '../domain/plan.js';
+import { GetPlan } from '../read-models/plan.queries.js';
+import { RecordBoardMeetingInput } from './plan.inputs.js';
+import { BoardMeeting } from './plan.types.js';
+
+@Resolver(() => BoardMeeting)
+export class BoardMeetingResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Mutation(() => BoardMeeting, {
+    description:
+      'Records that the improvement board reviewed the plan on a day: an "as at" point for reports.',
+  })
+  async recordBoardMeeting(
+    @Args('input') input: RecordBoardMeetingInput,
+    @Context() context: RequestContext,
+  ): Promise<Meeting> {
+    const meetingId = randomUUID();
+    const change = new RecordPlanChange(
+      { type: 'RecordBoardMeeting', data: { ...input, meetingId } },
+      context,
+    );
+    const { planId } = await this.commandBus.execute(change);
+    const plan = await this.queryBus.execute(new GetPlan(planId));
+    return plan!.boardMeetings.find((meeting) => meeting.id === meetingId)!;
+  }
+}

@@ -1,0 +1,65 @@
+import type { ChangeContext, PlanEvent } from '../domain/events.js';
+import { evolve, type Plan } from '../domain/plan.js';
+import type { PlanEventApplied } from './plan-event-applied.js';
+
+/** A snapshot every this many events bounds a replay to at most this many folds. */
+const SNAPSHOT_EVERY = 64;
+
+interface Entry {
+  readonly recordedAt: number;
+  readonly event: PlanEvent;
+  readonly context: ChangeContext;
+}
+
+/**
+ * Every event of one plan in order, with periodic snapshots, so the plan as recorded at any
+ * instant or version is replayed with `evolve` without reading the store again.
+ */
+export class PlanTimeline {
+  private readonly entries: Entry[] = [];
+  /** snapshots[k] is the plan after (k + 1) * SNAPSHOT_EVERY events. */
+  private readonly snapshots: Plan[] = [];
+
+  append({ event, context, after }: PlanEventApplied): void {
+    this.entries.push({ recordedAt: Date.parse(context.recordedAt), event, context });
+    if (this.entries.length % SNAPSHOT_EVERY === 0) this.snapshots.push(after);
+  }
+
+  get version(): number {
+    return this.entries.length;
+  }
+
+  /** When the event that brought the plan to this version was recorded. */
+  recordedAtOf(version: number): string {
+    return this.entries[version - 1]!.context.recordedAt;
+  }
+
+  /** Events recorded at or before the instant (transaction time never decreases within a plan). */
+  versionAt(instant: Date): number {
+    const time = instant.getTime();
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.entries[middle]!.recordedAt <= time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The plan after its first `version` events; undefined before it was created. */
+  stateAtVersion(version: number): Plan | undefined {
+    const upTo = Math.min(Math.max(version, 0), this.entries.length);
+    const snapshotIndex = Math.floor(upTo / SNAPSHOT_EVERY) - 1;
+    let plan = snapshotIndex >= 0 ? this.snapshots[snapshotIndex] : undefined;
+    for (let index = (snapshotIndex + 1) * SNAPSHOT_EVERY; index < upTo; index += 1) {
+      const { event, context } = this.entries[index]!;
+      plan = evolve(plan, event, context);
+    }
+    return plan;
+  }
+
+  stateAt(instant: Date): Plan | undefined {
+    return this.stateAtVersion(this.versionAt(instant));
+  }
+}
