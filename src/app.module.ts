@@ -22,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        EventStoreModule.embedded(config.dataDir),
+        EventStoreModule.forConfig(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

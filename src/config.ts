@@ -4,13 +4,18 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
-  /** Where the embedded event store keeps its file. */
+  /** Where the embedded event store keeps its file (unused when eventStoreUrl is set). */
   readonly dataDir: string;
+  /** KurrentDB connection string; when set, events are kept there instead of the embedded store. */
+  readonly eventStoreUrl?: string;
   readonly logLevel: LogLevel;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The schemes the KurrentDB client accepts (`+discover` finds the cluster's nodes by gossip). */
+const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/[^/?#\s]+/;
 
 export class ConfigError extends Error {}
 
@@ -24,7 +29,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   const dataDir = env.DATA_DIR?.trim() || './data';
-  return { port, host: env.HOST?.trim() || 'localhost', dataDir: resolve(dataDir), logLevel };
+  const eventStoreUrl = env.EVENT_STORE_URL?.trim() || undefined;
+  if (eventStoreUrl !== undefined && !KURRENTDB_URL.test(eventStoreUrl)) {
+    throw new ConfigError(
+      // The value is not echoed: a connection string may carry a password.
+      'EVENT_STORE_URL must be a KurrentDB connection string such as kurrentdb://localhost:2113?tls=false ' +
+        '(schemes kurrentdb, kurrent, kdb or esdb, each optionally +discover, then host:port)',
+    );
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || 'localhost',
+    dataDir: resolve(dataDir),
+    ...(eventStoreUrl ? { eventStoreUrl } : {}),
+    logLevel,
+  };
 }
 
 /** Nest logs the chosen level and every level more severe than it. */

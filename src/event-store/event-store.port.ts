@@ -76,6 +76,12 @@ export interface SubscribeToAllOptions {
 
 /** An endless stream of messages; ends only when close() is called (or the store closes). */
 export interface AllSubscription extends AsyncIterable<SubscriptionMessage> {
+  /**
+   * False while an adapter that talks to a server has lost it and is subscribing again (messages
+   * then resume after the last one delivered: nothing is missed or repeated). Undefined for
+   * adapters that cannot lose their store (SQLite).
+   */
+  readonly connected?: boolean;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,8 @@ export class DomainErrorFilter implements GqlExceptionFilter, ExceptionFilter {
   }
 }
 
+/** A required input field left out: 'Field "ChangeRagStatusInput.reason" of required type...'. */
+const MISSING_FIELD = /Field "(?:\w+\.)?(\w+)" of required type/;
 /** GraphQL's errors for variables name the path ("$input" at "input.dueBy")... */
 const VARIABLE_PATH = /at "[^".]+\.([^"]+)"/;
 const VARIABLE = /Variable "\$([^"]+)"/;
@@ -44,29 +46,34 @@ function isBadScalarValue(error: unknown): error is GraphQLError {
 
 function fieldOf(formatted: GraphQLFormattedError, error: unknown): unknown {
   if (formatted.extensions?.field) return formatted.extensions.field;
-  const path = VARIABLE_PATH.exec(formatted.message)?.[1] ?? VARIABLE.exec(formatted.message)?.[1];
+  const missing = MISSING_FIELD.exec(formatted.message)?.[1];
+  const path = VARIABLE_PATH.exec(formatted.message)?.[1];
+  if (missing) return path ? `${path}.${missing}` : missing;
   if (path) return path;
+  const variable = VARIABLE.exec(formatted.message)?.[1];
+  if (variable) return variable;
   return error instanceof GraphQLError ? literalField(error) : undefined;
 }
 
 const logger = new Logger('GraphQL');
 
-/** Keeps user-facing errors specific and everything else opaque: no stack traces or internals leave. */
+const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * Keeps errors about the request specific (code, the field at fault) and everything else opaque:
+ * no stack traces or internals leave; those go to the log.
+ */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = isBadScalarValue(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
-  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
-    const field = fieldOf(formatted, error);
-    const extra = formatted.extensions?.reason ? { reason: formatted.extensions.reason } : {};
-    return { ...formatted, extensions: { code, ...(field ? { field } : {}), ...extra } };
+  if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
-  if (code === 'NOT_FOUND' || code === 'CONFLICT' || code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return {
-    message: 'Internal server error',
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  const field = INPUT_CODES.has(code) ? fieldOf(formatted, error) : formatted.extensions?.field;
+  const reason = formatted.extensions?.reason;
+  return { ...formatted, extensions: { code, ...(field ? { field } : {}), ...(reason ? { reason } : {}) } };
 }

@@ -1,9 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { RagStatusEnum } from '../../plans/graphql/enums.js';
 import { DateTimeScalar } from '../../plans/graphql/scalars.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
-import { LIMITS } from '../../plans/domain/text-rules.js';
 import type { ChangeKind } from '../domain/plan-change.js';
 import { ChangeKindEnum } from './history.types.js';
 
@@ -18,7 +17,6 @@ export class PlanHistoryFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() actionId?: string | null;
   @Field(() => String, { nullable: true, description: 'Who made the change (any case).' })
   @IsOptional()
-  @MaxLength(LIMITS.shortText)
   actor?: string | null;
   @Field(() => [ChangeKindEnum], { nullable: true }) @IsOptional() kinds?: ChangeKind[] | null;
   @Field(() => RagStatusEnum, { nullable: true, description: 'Only RAG changes from this status.' })

@@ -30,9 +30,9 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     const planId = this.planIdOf(change);
     const causationId = randomUUID();
     for (let attempt = 1; ; attempt += 1) {
-      const plan = await this.load(planId);
+      const { plan, position } = await this.load(planId);
       const now = this.clock().toISOString();
-      const events = decide(change, plan, now);
+      const events = await this.decideOrExplain(change, plan, now, position);
       // Transaction time never goes backwards within a plan, even if the clock does.
       const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
       const effectiveDate =
@@ -66,14 +66,27 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     return planId;
   }
 
+  /**
+   * A refusal decided on events the read model has not folded yet (another process wrote them)
+   * waits for it, so that the client reloading after CONFLICT sees what it conflicted with.
+   */
+  private async decideOrExplain(change: PlanCommand, plan: Plan | undefined, now: string, position?: bigint) {
+    try {
+      return decide(change, plan, now);
+    } catch (error) {
+      if (position !== undefined) await this.projection.waitFor(position);
+      throw error;
+    }
+  }
+
   /** The projected state, brought up to the end of the stream (other writers may be ahead of it). */
-  private async load(planId: string): Promise<Plan | undefined> {
+  private async load(planId: string): Promise<{ plan: Plan | undefined; position?: bigint }> {
     let plan = this.projection.readModel.plan(planId);
     const newer = await this.store.readStream(planStream(planId), { fromRevision: plan?.version ?? 0 });
     for (const recorded of newer) {
       const { event, context } = fromRecorded(recorded);
       plan = evolve(plan, event, context);
     }
-    return plan;
+    return { plan, position: newer.at(-1)?.position };
   }
 }

@@ -2,10 +2,10 @@ import type { ActionCommand } from './commands.js';
 import { conflict, DomainError, invalid, notFound } from './errors.js';
 import type { PlanEvent } from './events.js';
 import { isCalendarDate, ukDate } from './plan-date.js';
-import { findPersonalData } from './personal-data.js';
+import { assertNoPersonalData, findPersonalData } from './personal-data.js';
 import type { Action, Plan } from './plan.js';
 import { assertSchedule } from './schedule.js';
-import { LIMITS, ownerList, requiredText } from './text-rules.js';
+import { LIMITS, ownerList, reasonText, requiredText } from './text-rules.js';
 
 /** Decides a change to one action of an open plan. */
 export function decideActionChange(command: ActionCommand, plan: Plan, now: string): PlanEvent[] {
@@ -15,7 +15,7 @@ export function decideActionChange(command: ActionCommand, plan: Plan, now: stri
     case 'ChangeRagStatus': {
       const { rag } = command.data;
       if (rag === action.rag) throw invalid('rag', `Action ${action.ref} is already ${rag}`);
-      const reason = requiredText('reason', command.data.reason, LIMITS.reason);
+      const reason = reasonText(command.data.reason);
       return [{ type: 'RagStatusChanged', data: { ...ids, from: action.rag, to: rag, reason } }];
     }
     case 'AddProgressNote': {
@@ -48,25 +48,36 @@ export function decideActionChange(command: ActionCommand, plan: Plan, now: stri
     }
     case 'RescheduleAction': {
       // Left out means unchanged; null clears the date.
-      const commencing = command.data.commencing === undefined ? action.commencing : command.data.commencing;
-      const dueBy = command.data.dueBy === undefined ? action.dueBy : command.data.dueBy;
-      assertSchedule(commencing, dueBy);
-      if (commencing === action.commencing && dueBy === action.dueBy) {
-        throw invalid('dueBy', `Action ${action.ref} already has those dates`);
+      const { commencing: newCommencing, dueBy: newDueBy } = command.data;
+      if (newCommencing === undefined && newDueBy === undefined) {
+        throw invalid('commencing', 'Give a new commencing date, a new due date, or both');
       }
-      const reason = requiredText('reason', command.data.reason, LIMITS.reason);
+      const commencing = newCommencing === undefined ? action.commencing : newCommencing;
+      const dueBy = newDueBy === undefined ? action.dueBy : newDueBy;
+      // Blame the date the user sent: moving only dueBy before commencing is a dueBy problem.
+      assertSchedule(commencing, dueBy, newCommencing === undefined ? 'dueBy' : 'commencing');
+      if (commencing === action.commencing && dueBy === action.dueBy) {
+        throw invalid(
+          newDueBy === undefined ? 'commencing' : 'dueBy',
+          `Action ${action.ref} already has those dates`,
+        );
+      }
+      const reason = reasonText(command.data.reason);
       return [{ type: 'ActionRescheduled', data: { ...ids, commencing, dueBy, reason } }];
     }
     case 'ReviseActionDescription': {
-      const description = requiredText('description', command.data.description, LIMITS.longText);
+      const description = assertNoPersonalData(
+        'description',
+        requiredText('description', command.data.description, LIMITS.longText),
+      );
       if (description === action.description) {
         throw invalid('description', `Action ${action.ref} already has that description`);
       }
-      const reason = requiredText('reason', command.data.reason, LIMITS.reason);
+      const reason = reasonText(command.data.reason);
       return [{ type: 'ActionDescriptionRevised', data: { ...ids, description, reason } }];
     }
     case 'WithdrawAction': {
-      const reason = requiredText('reason', command.data.reason, LIMITS.reason);
+      const reason = reasonText(command.data.reason);
       return [{ type: 'ActionWithdrawn', data: { ...ids, reason } }];
     }
   }

@@ -198,6 +198,16 @@ describe('rescheduling', () => {
       .when({ type: 'RescheduleAction', data: { actionId: ACTION_ID, dueBy: '2024-09', reason: 'Slipped' } })
       .then([actionRescheduled({ commencing: '2023-12', dueBy: '2024-09', reason: 'Slipped' })]));
 
+  it('asks for a date when none is given', () =>
+    given(...planWithAction())
+      .when({ type: 'RescheduleAction', data: { actionId: ACTION_ID, reason: 'Slipped' } })
+      .thenThrows('INVALID', 'commencing'));
+
+  it('blames the due date when only it moves before commencing', () =>
+    given(...planWithAction({ commencing: '2023-12', dueBy: null }))
+      .when({ type: 'RescheduleAction', data: { actionId: ACTION_ID, dueBy: '2023-11', reason: 'Slipped' } })
+      .thenThrows('INVALID', 'dueBy'));
+
   it('rejects the dates the action already has', () =>
     given(...planWithAction({ commencing: '2023-12', dueBy: null }))
       .when(rescheduleAction({ commencing: '2023-12', dueBy: null }))
@@ -259,3 +269,22 @@ it.each(everyChangeTo('action-9-9'))('rejects $type on an unknown action', (comm
     .when(command)
     .thenThrows('NOT_FOUND', 'actionId'),
 );
+
+describe('personal data outside progress notes', () => {
+  const nhsNumber = 'Child 943 476 5919 re-referred';
+
+  it('refuses a RAG reason that identifies a child', () =>
+    given(...planWithAction())
+      .when(changeRagStatus({ reason: nhsNumber }))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'reason'));
+
+  it('refuses a revised description with a date of birth', () =>
+    given(...planWithAction())
+      .when(reviseActionDescription({ description: 'Review the child (DOB: 12/03/2015) weekly.' }))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'description'));
+
+  it('refuses a withdrawal reason that identifies a child', () =>
+    given(...planWithAction())
+      .when(withdrawAction({ reason: nhsNumber }))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'reason'));
+});

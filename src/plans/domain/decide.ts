@@ -10,9 +10,10 @@ import { decideActionChange } from './decide-action-change.js';
 import { conflict, invalid, notFound } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
 import { isCalendarDate, ukDate } from './plan-date.js';
+import { assertNoPersonalData } from './personal-data.js';
 import { assertSchedule } from './schedule.js';
 import type { Plan } from './plan.js';
-import { actionRef, LIMITS, optionalText, ownerList, requiredText } from './text-rules.js';
+import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } from './text-rules.js';
 
 /**
  * Decides what a command means for a plan: the events to record, or a DomainError.
@@ -77,7 +78,7 @@ function closePlan({ data }: ClosePlan, plan: Plan): PlanEvent[] {
   return [
     {
       type: 'PlanClosed',
-      data: { planId: plan.id, reason: requiredText('reason', data.reason, LIMITS.reason) },
+      data: { planId: plan.id, reason: reasonText(data.reason) },
     },
   ];
 }
@@ -126,7 +127,10 @@ function addAction({ data }: AddAction, plan: Plan): PlanEvent[] {
         actionId: data.actionId,
         themeId: data.themeId,
         ref,
-        description: requiredText('description', data.description, LIMITS.longText),
+        description: assertNoPersonalData(
+          'description',
+          requiredText('description', data.description, LIMITS.longText),
+        ),
         owners: ownerList(data.owners ?? []),
         commencing,
         dueBy,

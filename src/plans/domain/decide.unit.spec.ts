@@ -253,3 +253,15 @@ describe('adding an action', () => {
       .when(addAction({ description: ' \n ' }))
       .thenThrows('INVALID', 'description'));
 });
+
+describe('personal data in a new action', () => {
+  it('refuses a description with an NHS number', () =>
+    given(planCreated(), themeAdded())
+      .when(addAction({ description: 'Visit the child, NHS 943 476 5919, weekly.' }))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'description'));
+
+  it('refuses a closing reason with a date of birth', () =>
+    given(planCreated())
+      .when(closePlan('Child born on 3rd March 2015 moved away'))
+      .thenThrows('PERSONAL_DATA_SUSPECTED', 'reason'));
+});

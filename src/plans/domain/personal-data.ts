@@ -1,3 +1,5 @@
+import { DomainError } from './errors.js';
+
 /**
  * Progress notes must not identify children. This spots the obvious cases (an NHS number,
  * a date of birth) so the author is warned instead of the note being stored silently.
@@ -30,4 +32,20 @@ export function findPersonalData(text: string): string[] {
   if (nhsNumbers.length > 0) found.push('an NHS number');
   if (DATE_OF_BIRTH.test(text)) found.push('a date of birth');
   return found;
+}
+
+/**
+ * Descriptions and reasons are read by boards and published with the plan: text that looks like
+ * it identifies a child is refused (a progress note can be recorded anyway once acknowledged).
+ */
+export function assertNoPersonalData(field: string, text: string): string {
+  const suspected = findPersonalData(text);
+  if (suspected.length > 0) {
+    throw new DomainError(
+      'PERSONAL_DATA_SUSPECTED',
+      field,
+      `The ${field} seems to contain ${suspected.join(' and ')}. Plans must not identify children: remove it.`,
+    );
+  }
+  return text;
 }

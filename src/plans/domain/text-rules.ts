@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import { assertNoPersonalData } from './personal-data.js';
 
 /** Limits generous enough for real plans (descriptions run to several paragraphs). */
 export const LIMITS = {
@@ -49,3 +50,7 @@ export function ownerList(values: readonly string[]): string[] {
     throw invalid('owners', `an action can have at most ${LIMITS.owners} owners`);
   return owners;
 }
+
+/** Why a change was made: required, and never identifying a child. */
+export const reasonText = (value: string | null | undefined): string =>
+  assertNoPersonalData('reason', requiredText('reason', value, LIMITS.reason));

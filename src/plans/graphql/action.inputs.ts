@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { RAG_STATUSES, type RagStatus } from '../domain/rag.js';
-import { LIMITS } from '../domain/text-rules.js';
 import { RagStatusEnum } from './enums.js';
 import { DateScalar, PlanDateScalar } from './scalars.js';
 
@@ -25,12 +24,12 @@ abstract class ActionChangeInput {
 @InputType()
 export class ChangeRagStatusInput extends ActionChangeInput {
   @Field(() => RagStatusEnum) @IsIn(RAG_STATUSES) rag!: RagStatus;
-  @Field({ description: 'Why the RAG moved: boards ask for it.' }) @MaxLength(LIMITS.reason) reason!: string;
+  @Field({ description: 'Why the RAG moved: boards ask for it.' }) reason!: string;
 }
 
 @InputType()
 export class AddProgressNoteInput extends ActionChangeInput {
-  @Field() @MaxLength(LIMITS.longText) text!: string;
+  @Field() text!: string;
   @Field({
     defaultValue: false,
     description: 'Record the note even though it seems to contain personal data (after checking it).',
@@ -42,7 +41,6 @@ export class AddProgressNoteInput extends ActionChangeInput {
 @InputType()
 export class AssignActionOwnersInput extends ActionChangeInput {
   @Field(() => [String], { description: 'The full new list of owners (roles or teams); may be empty.' })
-  @ArrayMaxSize(LIMITS.owners)
   owners!: string[];
 }
 
@@ -50,16 +48,16 @@ export class AssignActionOwnersInput extends ActionChangeInput {
 export class RescheduleActionInput extends ActionChangeInput {
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
-  @Field() @MaxLength(LIMITS.reason) reason!: string;
+  @Field() reason!: string;
 }
 
 @InputType()
 export class ReviseActionDescriptionInput extends ActionChangeInput {
-  @Field() @MaxLength(LIMITS.longText) description!: string;
-  @Field() @MaxLength(LIMITS.reason) reason!: string;
+  @Field() description!: string;
+  @Field() reason!: string;
 }
 
 @InputType()
 export class WithdrawActionInput extends ActionChangeInput {
-  @Field() @MaxLength(LIMITS.reason) reason!: string;
+  @Field() reason!: string;
 }

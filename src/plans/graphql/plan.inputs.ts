@@ -1,28 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateNested,
-  ArrayMaxSize,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import type { Judgement } from '../domain/events.js';
 import type { RagStatus } from '../domain/rag.js';
 import { RAG_STATUSES } from '../domain/rag.js';
-import { LIMITS } from '../domain/text-rules.js';
 import { JudgementEnum, RagStatusEnum } from './enums.js';
 import { DateScalar, PlanDateScalar } from './scalars.js';
 
-/* Shape checks only; the domain's decide owns the rules (blank text, duplicates, dates in order). */
+/* Shape checks only (types, ids, enums); the domain owns every rule, text limits included. */
 
 @InputType()
 export class InspectionInput {
-  @Field() @MaxLength(LIMITS.shortText) inspectorate!: string;
-  @Field() @MaxLength(LIMITS.shortText) framework!: string;
+  @Field() inspectorate!: string;
+  @Field() framework!: string;
   @Field(() => DateScalar) startDate!: string;
   @Field(() => DateScalar) endDate!: string;
   @Field(() => JudgementEnum, { nullable: true }) @IsOptional() judgement?: Judgement | null;
@@ -30,9 +20,8 @@ export class InspectionInput {
 
 @InputType()
 export class CreatePlanInput {
-  @Field() @MaxLength(LIMITS.title) title!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.shortText) localAuthority?:
-    string | null;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() localAuthority?: string | null;
   @Field(() => InspectionInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -48,21 +37,19 @@ export class ApprovePlanInput {
 @InputType()
 export class ClosePlanInput {
   @Field(() => ID) @IsUUID() planId!: string;
-  @Field() @MaxLength(LIMITS.reason) reason!: string;
+  @Field() reason!: string;
 }
 
 @InputType()
 export class AddThemeInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => Int) @IsInt() @Min(1) number!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.title) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() title?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(LIMITS.longText)
   whatNeedsToImprove?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(LIMITS.longText)
   inspectorFindings?: string | null;
 }
 
@@ -70,10 +57,9 @@ export class AddThemeInput {
 export class AddActionInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => ID) @IsUUID() themeId!: string;
-  @Field() @MaxLength(LIMITS.ref) ref!: string;
-  @Field() @MaxLength(LIMITS.longText) description!: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(LIMITS.owners) owners?:
-    string[] | null;
+  @Field() ref!: string;
+  @Field() description!: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() owners?: string[] | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
   @Field(() => RagStatusEnum, { nullable: true, defaultValue: 'NOT_RATED' })
@@ -86,9 +72,8 @@ export class AddActionInput {
 export class RecordBoardMeetingInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => DateScalar, { description: 'The day the board met (not in the future).' }) heldOn!: string;
-  @Field({ description: 'e.g. "Improvement board, April 2024"' }) @MaxLength(LIMITS.title) title!: string;
+  @Field({ description: 'e.g. "Improvement board, April 2024"' }) title!: string;
   @Field(() => String, { nullable: true, description: 'Where the minutes are published (https://…).' })
   @IsOptional()
-  @MaxLength(LIMITS.url)
   minutesUrl?: string | null;
 }
