@@ -26,12 +26,18 @@ export async function writeLargePlan(store: EventStore, actions: number, events:
     { type: 'PlanCreated', data: { planId, title: 'Large plan', localAuthority: null, inspection: null } },
     ...themeIds.map((themeId, index): PlanEvent => {
       const theme = { whatNeedsToImprove: 'Text', inspectorFindings: 'Text' };
-      return { type: 'ThemeAdded', data: { planId, themeId, number: index + 1, title: `Theme ${index + 1}`, ...theme } };
+      return {
+        type: 'ThemeAdded',
+        data: { planId, themeId, number: index + 1, title: `Theme ${index + 1}`, ...theme },
+      };
     }),
     ...actionIds.map((actionId, index): PlanEvent => {
       const schedule = { commencing: '2024-01', dueBy: null, rag: 'NOT_RATED' as const };
       const data = { planId, actionId, themeId: themeIds[index % 10]!, ref: `${(index % 10) + 1}.${index}` };
-      return { type: 'ActionAdded', data: { ...data, description: 'An action', owners: ['Team Managers'], ...schedule } };
+      return {
+        type: 'ActionAdded',
+        data: { ...data, description: 'An action', owners: ['Team Managers'], ...schedule },
+      };
     }),
   ];
   for (let index = history.length; index < events; index += 1) {
@@ -58,5 +64,10 @@ export async function writeLargePlan(store: EventStore, actions: number, events:
     });
     await store.append(planStream(planId), batch, start === 0 ? 'no_stream' : start - 1);
   }
-  return { planId, actionIds, firstRecordedAt, lastRecordedAt: firstRecordedAt + (history.length - 1) * MINUTE };
+  return {
+    planId,
+    actionIds,
+    firstRecordedAt,
+    lastRecordedAt: firstRecordedAt + (history.length - 1) * MINUTE,
+  };
 }

@@ -3,6 +3,7 @@
  * (google-protobuf messages and @grpc/grpc-js service definitions). They are CommonJS: the default
  * import is the module, which is how Node and Jest both load them.
  */
+import code from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/code_pb.js';
 import gossipGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/gossip_grpc_pb.js';
 import operationsGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/operations_grpc_pb.js';
 import persistentGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/persistentsubscriptions_grpc_pb.js';
@@ -18,7 +19,7 @@ import serverInfoGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protoc
 import streamsV2Grpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb.js';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 
-export { features, shared, status, streams };
+export { code, features, shared, status, streams };
 export const { StreamsService } = streamsGrpc;
 export const { ServerFeaturesService } = featuresGrpc;
 

@@ -1,0 +1,201 @@
+import { describe, expect, it } from '@jest/globals';
+import { foldPlan, RECORDED_AT } from '../../../test/support/decider-spec.js';
+import {
+  ACTION_ID,
+  actionAdded,
+  actionDescriptionRevised,
+  actionOwnersAssigned,
+  actionRescheduled,
+  actionWithdrawn,
+  boardMeetingRecorded,
+  planApproved,
+  planClosed,
+  planCreated,
+  planWithAction,
+  progressNoteAdded,
+  ragStatusChanged,
+  themeAdded,
+} from '../../../test/support/plan-builders.js';
+import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
+import { evolve } from '../../plans/domain/plan.js';
+import { changeTiming, describeChange, type ChangeDescription } from './plan-change.js';
+
+/** given(history).whenRecorded(event).thenDescribedAs(description): the event folded onto the history. */
+const given = (...history: PlanEvent[]) => ({
+  whenRecorded: (event: PlanEvent) => {
+    const before = foldPlan(history);
+    const described = describeChange(event, before, evolve(before, event, { recordedAt: RECORDED_AT }));
+    return {
+      thenDescribedAs: (expected: Partial<ChangeDescription>) =>
+        expect(described).toEqual({
+          actionId: null,
+          actionRef: null,
+          field: null,
+          from: null,
+          to: null,
+          reason: null,
+          ...expected,
+        }),
+    };
+  },
+});
+
+const onAction = { actionId: ACTION_ID, actionRef: '1.1' };
+
+/** One case per event type: the Record type makes a new event type fail to compile until described. */
+const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
+  PlanCreated: () =>
+    given()
+      .whenRecorded(planCreated({ title: 'ILACS improvement plan 2024' }))
+      .thenDescribedAs({ kind: 'PLAN_CREATED', field: 'title', to: 'ILACS improvement plan 2024' }),
+  PlanApproved: () =>
+    given(planCreated())
+      .whenRecorded(planApproved())
+      .thenDescribedAs({ kind: 'PLAN_APPROVED', field: 'status', from: 'DRAFT', to: 'APPROVED' }),
+  PlanClosed: () =>
+    given(planCreated(), planApproved())
+      .whenRecorded(planClosed('Superseded by the 2025 plan'))
+      .thenDescribedAs({
+        kind: 'PLAN_CLOSED',
+        field: 'status',
+        from: 'APPROVED',
+        to: 'CLOSED',
+        reason: 'Superseded by the 2025 plan',
+      }),
+  ThemeAdded: () =>
+    given(planCreated())
+      .whenRecorded(themeAdded({ number: 2, title: 'Pre-proceedings' }))
+      .thenDescribedAs({ kind: 'THEME_ADDED', field: 'theme', to: '2. Pre-proceedings' }),
+  ActionAdded: () =>
+    given(planCreated(), themeAdded())
+      .whenRecorded(actionAdded({ description: 'Reduce caseloads.', rag: 'AMBER' }))
+      .thenDescribedAs({ kind: 'ACTION_ADDED', ...onAction, field: 'action', to: 'Reduce caseloads.' }),
+  RagStatusChanged: () =>
+    given(...planWithAction())
+      .whenRecorded(ragStatusChanged({ from: 'NOT_RATED', to: 'RED', reason: 'Two social workers left' }))
+      .thenDescribedAs({
+        kind: 'RAG_CHANGED',
+        ...onAction,
+        field: 'rag',
+        from: 'NOT_RATED',
+        to: 'RED',
+        reason: 'Two social workers left',
+      }),
+  ProgressNoteAdded: () =>
+    given(...planWithAction())
+      .whenRecorded(progressNoteAdded({ text: 'Caseloads audited in March.' }))
+      .thenDescribedAs({
+        kind: 'PROGRESS_NOTE_ADDED',
+        ...onAction,
+        field: 'progressNotes',
+        to: 'Caseloads audited in March.',
+      }),
+  ActionOwnersAssigned: () =>
+    given(...planWithAction({ owners: ['Service Director'] }))
+      .whenRecorded(actionOwnersAssigned(['Team Managers', 'Lead IRO']))
+      .thenDescribedAs({
+        kind: 'OWNERS_ASSIGNED',
+        ...onAction,
+        field: 'owners',
+        from: 'Service Director',
+        to: 'Team Managers; Lead IRO',
+      }),
+  ActionRescheduled: () =>
+    given(...planWithAction({ commencing: '2023-12', dueBy: null }))
+      .whenRecorded(actionRescheduled({ commencing: '2024-01', dueBy: '2024-06-30', reason: 'Agreed at board' }))
+      .thenDescribedAs({
+        kind: 'RESCHEDULED',
+        ...onAction,
+        field: 'schedule',
+        from: 'commencing 2023-12, due by —',
+        to: 'commencing 2024-01, due by 2024-06-30',
+        reason: 'Agreed at board',
+      }),
+  ActionDescriptionRevised: () =>
+    given(...planWithAction({ description: 'Review caseloads monthly.' }))
+      .whenRecorded(actionDescriptionRevised({ description: 'Review caseloads weekly.', reason: 'Board asked' }))
+      .thenDescribedAs({
+        kind: 'DESCRIPTION_REVISED',
+        ...onAction,
+        field: 'description',
+        from: 'Review caseloads monthly.',
+        to: 'Review caseloads weekly.',
+        reason: 'Board asked',
+      }),
+  ActionWithdrawn: () =>
+    given(...planWithAction())
+      .whenRecorded(actionWithdrawn({ reason: 'Merged into 1.2' }))
+      .thenDescribedAs({
+        kind: 'ACTION_WITHDRAWN',
+        ...onAction,
+        field: 'status',
+        from: 'ACTIVE',
+        to: 'WITHDRAWN',
+        reason: 'Merged into 1.2',
+      }),
+  BoardMeetingRecorded: () =>
+    given(planCreated())
+      .whenRecorded(boardMeetingRecorded({ title: 'April improvement board', heldOn: '2024-04-23' }))
+      .thenDescribedAs({
+        kind: 'BOARD_MEETING_RECORDED',
+        field: 'boardMeeting',
+        to: 'April improvement board (2024-04-23)',
+      }),
+};
+
+describe('describing a change', () => {
+  it('has a case below for every plan event type', () =>
+    expect(Object.keys(EVERY_EVENT_TYPE).sort()).toEqual([...PLAN_EVENT_TYPES].sort()));
+
+  it.each(Object.entries(EVERY_EVENT_TYPE))('describes %s', (_type, check) => check());
+
+  it('describes closing a draft plan as DRAFT → CLOSED', () =>
+    given(planCreated())
+      .whenRecorded(planClosed('Replaced'))
+      .thenDescribedAs({ kind: 'PLAN_CLOSED', field: 'status', from: 'DRAFT', to: 'CLOSED', reason: 'Replaced' }));
+
+  it('names a theme with no heading "(untitled)"', () =>
+    given(planCreated())
+      .whenRecorded(themeAdded({ number: 4, title: null }))
+      .thenDescribedAs({ kind: 'THEME_ADDED', field: 'theme', to: '4. (untitled)' }));
+
+  it('shows an empty list of owners as "(no owner)", before and after', () => {
+    given(...planWithAction({ owners: [] }))
+      .whenRecorded(actionOwnersAssigned(['Lead IRO']))
+      .thenDescribedAs({ kind: 'OWNERS_ASSIGNED', ...onAction, field: 'owners', from: '(no owner)', to: 'Lead IRO' });
+    given(...planWithAction({ owners: ['Lead IRO'] }))
+      .whenRecorded(actionOwnersAssigned([]))
+      .thenDescribedAs({ kind: 'OWNERS_ASSIGNED', ...onAction, field: 'owners', from: 'Lead IRO', to: '(no owner)' });
+  });
+
+  it('shows cleared dates as "—" in a reschedule', () =>
+    given(...planWithAction({ commencing: '2024-01', dueBy: '2024-06' }))
+      .whenRecorded(actionRescheduled({ commencing: null, dueBy: '2024-09', reason: 'Start date not known' }))
+      .thenDescribedAs({
+        kind: 'RESCHEDULED',
+        ...onAction,
+        field: 'schedule',
+        from: 'commencing 2024-01, due by 2024-06',
+        to: 'commencing —, due by 2024-09',
+        reason: 'Start date not known',
+      }));
+
+  it('names the action by the ref it has, for every change to it', () =>
+    given(...planWithAction({ ref: '6.5' }), ragStatusChanged())
+      .whenRecorded(progressNoteAdded())
+      .thenDescribedAs({ kind: 'PROGRESS_NOTE_ADDED', actionId: ACTION_ID, actionRef: '6.5', field: 'progressNotes', to: 'Caseloads audited.' }));
+});
+
+describe('the timing of a change', () => {
+  it('keeps when it was recorded, when it took effect and who made it', () =>
+    expect(
+      changeTiming({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }),
+    ).toEqual({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }));
+
+  it('answers null for an effective date or actor not given', () =>
+    expect(changeTiming({ recordedAt: '2024-04-25T09:00:00.000Z' })).toEqual({
+      recordedAt: '2024-04-25T09:00:00.000Z',
+      effectiveDate: null,
+      actor: null,
+    }));
+});

@@ -1,0 +1,105 @@
+import {
+  status as grpcStatus,
+  type sendUnaryData,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { BatchAppender } from './batch-append.js';
+import type { EventLog, Expected, ProposedEvent } from './event-log.js';
+import { appendSuccess, appendWrongExpectedVersion, eventMessage, streamNotFoundMessage } from './messages.js';
+import { streamName, streams, uuidString } from './protocol.js';
+import { readAll, readStream } from './reads.js';
+import { serveAllSubscription } from './subscription.js';
+
+/** A failure injected into the next append: the connection drops before or after it is stored. */
+export type AppendFault = 'before-commit' | 'after-commit';
+
+export interface StreamsState {
+  readonly log: EventLog;
+  /** Faults for the coming appends, in order. */
+  readonly appendFaults: AppendFault[];
+}
+
+export const UNAVAILABLE = { code: grpcStatus.UNAVAILABLE, details: 'Connection dropped (injected by the test)' };
+
+export function streamsService(state: StreamsState): UntypedServiceImplementation {
+  const { log } = state;
+  return {
+    read(call: ServerWritableStream<streams.ReadReq, streams.ReadResp>): void {
+      const options = call.request.getOptions();
+      if (!options || (options.hasSubscription() && options.hasStream())) {
+        call.emit('error', { code: grpcStatus.UNIMPLEMENTED, details: 'The double serves $all subscriptions only' });
+        return;
+      }
+      if (options.hasSubscription()) return serveAllSubscription(call, log, options);
+      if (options.hasStream()) {
+        const events = readStream(log, options);
+        if (!events) call.write(streamNotFoundMessage(options.getStream()?.getStreamIdentifier()));
+        else events.forEach((event) => call.write(eventMessage(event)));
+      } else {
+        readAll(log, options).forEach((event) => call.write(eventMessage(event)));
+      }
+      call.end();
+    },
+
+    append(
+      call: ServerReadableStream<streams.AppendReq, streams.AppendResp>,
+      callback: sendUnaryData<streams.AppendResp>,
+    ): void {
+      let options: streams.AppendReq.Options | undefined;
+      const proposed: ProposedEvent[] = [];
+      call.on('data', (request: streams.AppendReq) => {
+        if (request.hasOptions()) options = request.getOptions();
+        else proposed.push(toProposed(request.getProposedMessage()));
+      });
+      call.on('end', () => {
+        if (!options) return callback({ code: grpcStatus.INVALID_ARGUMENT, details: 'No options sent' });
+        const fault = state.appendFaults.shift();
+        if (fault === 'before-commit') return callback(UNAVAILABLE);
+        const outcome = log.append(streamName(options.getStreamIdentifier()), expectedOf(options), proposed);
+        if (fault === 'after-commit') return callback(UNAVAILABLE);
+        callback(
+          null,
+          outcome.kind === 'wrong_expected_version'
+            ? appendWrongExpectedVersion(options, outcome.current)
+            : appendSuccess(outcome.revision, outcome.position),
+        );
+      });
+    },
+
+    batchAppend(call: ServerDuplexStream<streams.BatchAppendReq, streams.BatchAppendResp>): void {
+      new BatchAppender(call, state).serve();
+    },
+
+    delete: notServed,
+    tombstone: notServed,
+  };
+}
+
+function notServed(_call: unknown, callback: sendUnaryData<unknown>): void {
+  callback({ code: grpcStatus.UNIMPLEMENTED, details: 'Not served by the double' });
+}
+
+export function toProposed(
+  message: streams.AppendReq.ProposedMessage | streams.BatchAppendReq.ProposedMessage | undefined,
+): ProposedEvent {
+  if (!message) throw new Error('An append request carried neither options nor a message');
+  const metadata = message.getMetadataMap();
+  return {
+    id: uuidString(message.getId()),
+    type: metadata.get('type') ?? '',
+    contentType: metadata.get('content-type') ?? 'application/octet-stream',
+    data: message.getData_asU8(),
+    customMetadata: message.getCustomMetadata_asU8(),
+  };
+}
+
+export function expectedOf(options: streams.AppendReq.Options | streams.BatchAppendReq.Options): Expected {
+  if ('hasRevision' in options && options.hasRevision()) return Number(options.getRevision());
+  if ('hasStreamPosition' in options && options.hasStreamPosition()) return Number(options.getStreamPosition());
+  if (options.hasNoStream()) return 'no_stream';
+  if (options.hasStreamExists()) return 'stream_exists';
+  return 'any';
+}
