@@ -1,36 +1,30 @@
+import { KurrentDBClient, START } from '@kurrent/kurrentdb-client';
 import {
-  BACKWARDS,
-  END,
-  KurrentDBClient,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
-  type ReadStreamOptions as ClientReadStreamOptions,
-  type ResolvedEvent,
-} from '@kurrent/kurrentdb-client';
-import type {
-  AllSubscription,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type AllSubscription,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
 } from '../event-store.port.js';
-import { WrongExpectedRevisionError } from '../event-store.port.js';
-import { assertExpectation, assertNoRepeatedIds, earlierAppendIn, toStreamState } from './append-rules.js';
+import { assertNoRepeatedIds } from './append-rules.js';
+import { appendOnce } from './appends.js';
 import { KurrentDbAllSubscription } from './kurrentdb-all-subscription.js';
-import { readPositionAt, streamFilter, toEventData, toRecordedEvent } from './recorded-events.js';
+import { collect, readStreamEvents } from './reads.js';
+import { readPositionAt, streamFilter } from './recorded-events.js';
 import { DEFAULT_RETRY_POLICY, type KurrentDbEventStoreOptions, type RetryPolicy } from './settings.js';
-import { retryTransient } from './transient-failures.js';
+import { KurrentDbFailure, retryTransient } from './transient-failures.js';
 
 /**
  * Event store on a KurrentDB (formerly EventStoreDB) server or cluster, through the official client:
  * one KurrentDB stream per stream of ours, our metadata as the event's JSON metadata, event ids as
- * idempotency keys. Only domain errors leave it; transient failures are retried with back-off.
+ * idempotency keys, $all subscriptions filtered by the server. Transient failures are retried with
+ * back-off; only the port's errors and KurrentDbFailure leave it, never the client's own.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
@@ -44,7 +38,7 @@ export class KurrentDbEventStore implements EventStore {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
-  /** Connects lazily: nothing is sent until the first call, so a server still starting is fine. */
+  /** Connects lazily: nothing is sent before the first call, so a server still starting is fine. */
   static connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): KurrentDbEventStore {
     return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString), options);
   }
@@ -56,7 +50,7 @@ export class KurrentDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     assertNoRepeatedIds(events);
-    return retryTransient(this.retry, () => this.appendOnce(stream, events, expected));
+    return this.attempt(`append to ${stream}`, () => appendOnce(this.client, stream, events, expected));
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -64,11 +58,11 @@ export class KurrentDbEventStore implements EventStore {
     const { fromRevision = 0, toRevision, recordedUpTo } = options;
     if (toRevision !== undefined && toRevision < fromRevision) return [];
     const maxCount = toRevision === undefined ? undefined : toRevision - fromRevision + 1;
-    const events = await retryTransient(this.retry, () =>
-      this.readEvents(stream, { fromRevision: BigInt(fromRevision), maxCount }),
+    const events = await this.attempt(`read of ${stream}`, () =>
+      readStreamEvents(this.client, stream, { fromRevision: BigInt(fromRevision), maxCount }),
     );
     if (recordedUpTo === undefined) return events;
-    // Our recordedAt, not the server's `created` (truncated to seconds on some reads); as instants.
+    // Our recordedAt, compared as instants; the server's `created` is truncated on some reads.
     const upTo = recordedUpTo.getTime();
     return events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
   }
@@ -77,13 +71,12 @@ export class KurrentDbEventStore implements EventStore {
     this.assertOpen();
     const { afterPosition, streamPrefix, maxCount } = options;
     if (maxCount !== undefined && maxCount <= 0) return [];
-    // Reading forwards from a position includes the event there: ask for one more and drop it.
-    const from = afterPosition === undefined ? START : readPositionAt(afterPosition);
+    // Reading forwards from a position includes the event there: ask for one more, then drop it.
     const extra = afterPosition === undefined ? 0 : 1;
-    const events = await retryTransient(this.retry, () =>
+    const events = await this.attempt('read of $all', () =>
       collect(
         this.client.readAll({
-          fromPosition: from,
+          fromPosition: afterPosition === undefined ? START : readPositionAt(afterPosition),
           filter: streamFilter(streamPrefix),
           ...(maxCount === undefined ? {} : { maxCount: maxCount + extra }),
         }),
@@ -120,86 +113,16 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async appendOnce(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    if (events.length === 0) return this.checkOnly(stream, expected);
-    // With no revision to check, the server recognises a retry only while the ids are in its cache.
-    if (expected === 'any' || expected === 'stream_exists') {
-      const earlier = earlierAppendIn(await this.readEvents(stream), events);
-      if (earlier) return earlier;
-    }
+  private async attempt<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
-      const result = await this.client.appendToStream(stream, events.map(toEventData), {
-        streamState: toStreamState(expected),
-      });
-      if (!result.success) return await this.conflict(stream, events, expected);
-      const revision = Number(result.nextExpectedRevision);
-      // Older servers give no position for a retry they recognised: read the event's own.
-      const position = result.position?.commit ?? (await this.eventAt(stream, revision)).position;
-      return { nextExpectedRevision: revision, position };
+      return await retryTransient(this.retry, run);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return await this.conflict(stream, events, expected);
-      throw error;
-    }
-  }
-
-  /**
-   * The server refused the expectation. That is either a retry of a batch already stored elsewhere
-   * in the stream (recognised here), a batch reusing stored ids, or a genuine concurrent write.
-   */
-  private async conflict(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const stored = await this.readEvents(stream);
-    const earlier = earlierAppendIn(stored, events);
-    if (earlier) return earlier;
-    throw new WrongExpectedRevisionError(stream, expected, stored.at(-1)?.revision ?? 'no_stream');
-  }
-
-  /**
-   * Appending nothing checks the expectation only, and describes the stream as it is: its last
-   * revision and that event's position, or -1 and position 0 for a stream that does not exist
-   * (there is no cheap "end of our log" in KurrentDB, and the end of $all may be a system event
-   * that no subscriber of ours would ever see).
-   */
-  private async checkOnly(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const [last] = await this.readEvents(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
-    assertExpectation(stream, expected, last);
-    return last
-      ? { nextExpectedRevision: last.revision, position: last.position }
-      : { nextExpectedRevision: -1, position: 0n };
-  }
-
-  private async eventAt(stream: string, revision: number): Promise<RecordedEvent> {
-    const [event] = await this.readEvents(stream, { fromRevision: BigInt(revision), maxCount: 1 });
-    if (!event) throw new Error(`Event ${revision} of ${stream} was appended but cannot be read`);
-    return event;
-  }
-
-  /** A stream's events; a stream that does not exist reads as empty. */
-  private async readEvents(stream: string, options: ClientReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    try {
-      return await collect(this.client.readStream(stream, options));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) throw error;
+      throw new KurrentDbFailure(operation, error);
     }
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The event store is closed');
   }
-}
-
-async function collect(
-  events: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>,
-): Promise<RecordedEvent[]> {
-  const recorded: RecordedEvent[] = [];
-  for await (const resolved of events) recorded.push(toRecordedEvent(resolved));
-  return recorded;
 }

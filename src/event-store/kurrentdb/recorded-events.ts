@@ -38,7 +38,7 @@ export function toRecordedEvent(resolved: { readonly event?: ClientRecordedEvent
   if (!event) throw new Error('KurrentDB delivered a link to an event that no longer exists');
   const position = event.position?.commit;
   if (position === undefined || position === NO_POSITION) {
-    throw new Error(`KurrentDB gave event ${event.id} no position: KurrentDB 23.10 or later is required`);
+    throw new Error(`KurrentDB gave event ${event.id} no position: the server is too old (see README)`);
   }
   if (!event.isJson || !isJsonObject(event.data) || !isJsonObject(event.metadata)) {
     throw new Error(`Event ${event.id} in ${event.streamId} was not written by this application`);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CancelledError,
+  convertToCommandError,
   DeadlineExceededError,
   NotLeaderError,
   UnavailableError,
@@ -11,13 +12,19 @@ import type { RetryPolicy } from './settings.js';
  * Failures after which trying again may succeed: the server is unreachable or restarting, it gave
  * up waiting, or leadership moved (the client reconnects to the new leader on the next call).
  */
-export function isTransient(error: unknown): boolean {
+export function isTransient(failure: unknown): boolean {
+  const error = asClientError(failure);
   return (
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
     error instanceof CancelledError ||
     error instanceof NotLeaderError
   );
+}
+
+/** Some client paths reject with the raw gRPC error; the client's own conversion names it. */
+export function asClientError(error: unknown): unknown {
+  return error instanceof Error ? convertToCommandError(error) : error;
 }
 
 export function backoffDelay(policy: RetryPolicy, failures: number): number {
@@ -42,4 +49,15 @@ export async function retryTransient<T>(policy: RetryPolicy, operation: () => Pr
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return error.message ? `${error.constructor.name}: ${error.message}` : error.constructor.name;
+}
+
+/**
+ * The store could not do what was asked (unreachable after the retries, access refused, an event it
+ * cannot read). The client's own error is the cause: callers never need the client's classes.
+ */
+export class KurrentDbFailure extends Error {
+  constructor(operation: string, cause: unknown) {
+    super(`KurrentDB ${operation} failed: ${describeError(asClientError(cause))}`, { cause });
+    this.name = 'KurrentDbFailure';
+  }
 }

@@ -102,7 +102,9 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
       }),
   ActionRescheduled: () =>
     given(...planWithAction({ commencing: '2023-12', dueBy: null }))
-      .whenRecorded(actionRescheduled({ commencing: '2024-01', dueBy: '2024-06-30', reason: 'Agreed at board' }))
+      .whenRecorded(
+        actionRescheduled({ commencing: '2024-01', dueBy: '2024-06-30', reason: 'Agreed at board' }),
+      )
       .thenDescribedAs({
         kind: 'RESCHEDULED',
         ...onAction,
@@ -113,7 +115,9 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
       }),
   ActionDescriptionRevised: () =>
     given(...planWithAction({ description: 'Review caseloads monthly.' }))
-      .whenRecorded(actionDescriptionRevised({ description: 'Review caseloads weekly.', reason: 'Board asked' }))
+      .whenRecorded(
+        actionDescriptionRevised({ description: 'Review caseloads weekly.', reason: 'Board asked' }),
+      )
       .thenDescribedAs({
         kind: 'DESCRIPTION_REVISED',
         ...onAction,
@@ -150,9 +154,13 @@ describe('describing a change', () => {
   it.each(Object.entries(EVERY_EVENT_TYPE))('describes %s', (_type, check) => check());
 
   it('describes closing a draft plan as DRAFT → CLOSED', () =>
-    given(planCreated())
-      .whenRecorded(planClosed('Replaced'))
-      .thenDescribedAs({ kind: 'PLAN_CLOSED', field: 'status', from: 'DRAFT', to: 'CLOSED', reason: 'Replaced' }));
+    given(planCreated()).whenRecorded(planClosed('Replaced')).thenDescribedAs({
+      kind: 'PLAN_CLOSED',
+      field: 'status',
+      from: 'DRAFT',
+      to: 'CLOSED',
+      reason: 'Replaced',
+    }));
 
   it('names a theme with no heading "(untitled)"', () =>
     given(planCreated())
@@ -162,10 +170,22 @@ describe('describing a change', () => {
   it('shows an empty list of owners as "(no owner)", before and after', () => {
     given(...planWithAction({ owners: [] }))
       .whenRecorded(actionOwnersAssigned(['Lead IRO']))
-      .thenDescribedAs({ kind: 'OWNERS_ASSIGNED', ...onAction, field: 'owners', from: '(no owner)', to: 'Lead IRO' });
+      .thenDescribedAs({
+        kind: 'OWNERS_ASSIGNED',
+        ...onAction,
+        field: 'owners',
+        from: '(no owner)',
+        to: 'Lead IRO',
+      });
     given(...planWithAction({ owners: ['Lead IRO'] }))
       .whenRecorded(actionOwnersAssigned([]))
-      .thenDescribedAs({ kind: 'OWNERS_ASSIGNED', ...onAction, field: 'owners', from: 'Lead IRO', to: '(no owner)' });
+      .thenDescribedAs({
+        kind: 'OWNERS_ASSIGNED',
+        ...onAction,
+        field: 'owners',
+        from: 'Lead IRO',
+        to: '(no owner)',
+      });
   });
 
   it('shows cleared dates as "—" in a reschedule', () =>
@@ -183,13 +203,23 @@ describe('describing a change', () => {
   it('names the action by the ref it has, for every change to it', () =>
     given(...planWithAction({ ref: '6.5' }), ragStatusChanged())
       .whenRecorded(progressNoteAdded())
-      .thenDescribedAs({ kind: 'PROGRESS_NOTE_ADDED', actionId: ACTION_ID, actionRef: '6.5', field: 'progressNotes', to: 'Caseloads audited.' }));
+      .thenDescribedAs({
+        kind: 'PROGRESS_NOTE_ADDED',
+        actionId: ACTION_ID,
+        actionRef: '6.5',
+        field: 'progressNotes',
+        to: 'Caseloads audited.',
+      }));
 });
 
 describe('the timing of a change', () => {
   it('keeps when it was recorded, when it took effect and who made it', () =>
     expect(
-      changeTiming({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }),
+      changeTiming({
+        recordedAt: '2024-04-25T09:00:00.000Z',
+        effectiveDate: '2024-04-23',
+        actor: 'Jo Bloggs',
+      }),
     ).toEqual({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }));
 
   it('answers null for an effective date or actor not given', () =>

@@ -83,9 +83,10 @@ describe('the direction of a RAG movement', () => {
 describe('what changed between two instants', () => {
   it('reports no movement for an action that went AMBER → RED → AMBER in the period', () =>
     expect(
-      given(...planWithAction({ rag: 'AMBER' }))
-        .during(rag('AMBER', 'RED', 'Two social workers left'), rag('RED', 'AMBER', 'Agency staff started'))
-        .ragMovements,
+      given(...planWithAction({ rag: 'AMBER' })).during(
+        rag('AMBER', 'RED', 'Two social workers left'),
+        rag('RED', 'AMBER', 'Agency staff started'),
+      ).ragMovements,
     ).toEqual([]));
 
   it('reports the net movement once, with the reason of every step in order', () =>
@@ -123,7 +124,13 @@ describe('what changed between two instants', () => {
     ).toEqual([
       { ref: '1.1', from: 'GREEN', to: 'RED', direction: 'WORSENED', reasons: ['Audit found drift'] },
       { ref: '1.2', from: 'NOT_RATED', to: 'AMBER', direction: 'FIRST_RATED', reasons: ['Work started'] },
-      { ref: '1.4', from: 'AMBER', to: 'NOT_RATED', direction: 'RATING_REMOVED', reasons: ['Rated in error'] },
+      {
+        ref: '1.4',
+        from: 'AMBER',
+        to: 'NOT_RATED',
+        direction: 'RATING_REMOVED',
+        reasons: ['Rated in error'],
+      },
     ]));
 
   it('takes reasons only from the changes of the period', () => {
@@ -146,15 +153,20 @@ describe('what changed between two instants', () => {
   });
 
   it('lists actions withdrawn in the period, but not those withdrawn before it', () => {
-    const diff = given(...planWithAction(), otherAction(), actionWithdrawn({ actionId: OTHER_ACTION_ID })).during(
-      actionWithdrawn({ reason: 'Merged into 1.4' }),
-    );
+    const diff = given(
+      ...planWithAction(),
+      otherAction(),
+      actionWithdrawn({ actionId: OTHER_ACTION_ID }),
+    ).during(actionWithdrawn({ reason: 'Merged into 1.4' }));
     expect(refs(diff.withdrawnActions)).toEqual(['1.1']);
     expect(diff.addedActions).toEqual([]);
   });
 
   it('lists an action added and withdrawn in the same period as both', () => {
-    const diff = given(...planWithAction()).during(otherAction(), actionWithdrawn({ actionId: OTHER_ACTION_ID }));
+    const diff = given(...planWithAction()).during(
+      otherAction(),
+      actionWithdrawn({ actionId: OTHER_ACTION_ID }),
+    );
     expect(refs(diff.addedActions)).toEqual(['1.2']);
     expect(refs(diff.withdrawnActions)).toEqual(['1.2']);
   });
@@ -173,20 +185,32 @@ describe('what changed between two instants', () => {
       { ...ref, from: ['Service Director'], to: ['Team Managers', 'Lead IRO'] },
     ]);
     expect(diff.scheduleChanges.map(({ action, from, to }) => ({ ref: action.ref, from, to }))).toEqual([
-      { ...ref, from: { commencing: '2023-12', dueBy: null }, to: { commencing: '2024-01', dueBy: '2024-06' } },
+      {
+        ...ref,
+        from: { commencing: '2023-12', dueBy: null },
+        to: { commencing: '2024-01', dueBy: '2024-06' },
+      },
     ]);
     expect(diff.descriptionChanges.map(({ action, from, to }) => ({ ref: action.ref, from, to }))).toEqual([
-      { ...ref, from: 'Review caseloads across the assessment teams monthly.', to: 'Review caseloads weekly.' },
+      {
+        ...ref,
+        from: 'Review caseloads across the assessment teams monthly.',
+        to: 'Review caseloads weekly.',
+      },
     ]);
   });
 
   it('reports nothing for owners assigned again unchanged', () =>
     expect(
-      given(...planWithAction({ owners: ['Lead IRO'] })).during(actionOwnersAssigned(['Lead IRO'])).ownerChanges,
+      given(...planWithAction({ owners: ['Lead IRO'] })).during(actionOwnersAssigned(['Lead IRO']))
+        .ownerChanges,
     ).toEqual([]));
 
   it('lists only the progress notes added in the period, in order, with when and by whom', () => {
-    const diff = given(...planWithAction(), progressNoteAdded({ noteId: 'old', text: 'Before the board.' })).during(
+    const diff = given(
+      ...planWithAction(),
+      progressNoteAdded({ noteId: 'old', text: 'Before the board.' }),
+    ).during(
       recorded(progressNoteAdded({ noteId: 'n1', text: 'Caseloads audited.' }), {
         recordedAt: '2024-05-02T10:00:00.000Z',
         actor: 'Jo Bloggs',
@@ -203,7 +227,14 @@ describe('what changed between two instants', () => {
         effectiveDate: '2024-04-30',
         actor: 'Jo Bloggs',
       },
-      { ref: '1.1', id: 'n2', text: 'Agency staff started.', recordedAt: RECORDED_AT, effectiveDate: null, actor: null },
+      {
+        ref: '1.1',
+        id: 'n2',
+        text: 'Agency staff started.',
+        recordedAt: RECORDED_AT,
+        effectiveDate: null,
+        actor: null,
+      },
     ]);
   });
 
@@ -218,7 +249,12 @@ describe('what changed between two instants', () => {
   });
 
   it('treats a plan that did not exist at the start as all new, with empty counts before', () => {
-    const diff = given().during(planCreated(), themeAdded(), actionAdded({ rag: 'AMBER' }), progressNoteAdded());
+    const diff = given().during(
+      planCreated(),
+      themeAdded(),
+      actionAdded({ rag: 'AMBER' }),
+      progressNoteAdded(),
+    );
     expect(diff.ragSummaryBefore).toEqual(NO_RAG);
     expect(diff.ragSummaryAfter).toEqual({ ...NO_RAG, amber: 1, total: 1 });
     expect(refs(diff.addedActions)).toEqual(['1.1']);

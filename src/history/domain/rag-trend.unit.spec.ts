@@ -85,7 +85,10 @@ describe('the instants of a RAG trend', () => {
   it(`rejects a series of more than ${MAX_TREND_POINTS} points, naming the interval`, () => {
     const from = Date.parse('2020-01-01T00:00:00.000Z');
     const to = new Date(from + MAX_TREND_POINTS * DAY_MS).toISOString();
-    expect(rejection(new Date(from).toISOString(), to, 'DAY')).toEqual({ kind: 'INVALID', field: 'interval' });
+    expect(rejection(new Date(from).toISOString(), to, 'DAY')).toEqual({
+      kind: 'INVALID',
+      field: 'interval',
+    });
   });
 
   it('rejects a daily series over decades quickly', () =>

@@ -135,8 +135,10 @@ describe('evolve', () => {
     actionDescriptionRevised(),
     actionWithdrawn(),
   ])('leaves the previous state untouched on $type', (event) => {
-    const before = plan(...planWithAction(), progressNoteAdded({ noteId: 'note-0' }));
-    const snapshot = structuredClone(before);
+    const history = [...planWithAction(), progressNoteAdded({ noteId: 'note-0' })];
+    const before = plan(...history);
+    // evolve is pure, so folding the same history again gives an independent copy to compare with.
+    const snapshot = plan(...history);
     Object.freeze(before);
     [...before.themes, ...before.actions.values()].forEach((part) => Object.freeze(part));
     const after = evolve(before, event, { recordedAt: '2024-06-01T00:00:00.000Z' });

@@ -103,7 +103,9 @@ describe('a plan timeline', () => {
   it('includes every event recorded exactly at the instant, and none recorded after it', () => {
     for (let index = 0; index < EVENTS; index += 1) {
       const at = instant(index);
-      const recordedBy = events.filter((entry) => Date.parse(entry.context.recordedAt) <= at.getTime()).length;
+      const recordedBy = events.filter(
+        (entry) => Date.parse(entry.context.recordedAt) <= at.getTime(),
+      ).length;
       expect({ index, version: timeline.versionAt(at) }).toEqual({ index, version: recordedBy });
       expect({ index, plan: timeline.stateAt(at) }).toEqual({ index, plan: folded[recordedBy] });
     }
@@ -112,7 +114,9 @@ describe('a plan timeline', () => {
   it('gives the plan before an instant one millisecond before a change', () => {
     for (let index = 1; index < EVENTS; index += 1) {
       const justBefore = new Date(instant(index).getTime() - 1);
-      const recordedBy = events.filter((entry) => Date.parse(entry.context.recordedAt) < instant(index).getTime()).length;
+      const recordedBy = events.filter(
+        (entry) => Date.parse(entry.context.recordedAt) < instant(index).getTime(),
+      ).length;
       expect({ index, plan: timeline.stateAt(justBefore) }).toEqual({ index, plan: folded[recordedBy] });
     }
   });

@@ -4,6 +4,11 @@ export interface EventStoreFixture {
   readonly store: EventStore;
   /** Opens the same storage again, for durability tests; omit when the adapter cannot. */
   readonly reopen?: () => Promise<EventStore>;
+  /**
+   * Where an event id must be unique: in the whole store (default), or only within its stream.
+   * KurrentDB keeps no index of event ids across streams, so its adapter can only see a stream's.
+   */
+  readonly eventIdsScope?: 'store' | 'stream';
   /** Closes every store the fixture opened (some may already be closed) and removes their data. */
   readonly cleanup: () => Promise<void>;
 }

@@ -49,7 +49,11 @@ export class BatchAppender {
   private commit(correlationId: shared.UUID, options: Options, proposed: ProposedEvent[]): void {
     const fault = this.state.appendFaults.shift();
     if (fault === 'before-commit') return void this.call.emit('error', UNAVAILABLE);
-    const outcome = this.state.log.append(streamName(options.getStreamIdentifier()), expectedOf(options), proposed);
+    const outcome = this.state.log.append(
+      streamName(options.getStreamIdentifier()),
+      expectedOf(options),
+      proposed,
+    );
     if (fault === 'after-commit') return void this.call.emit('error', UNAVAILABLE);
     const response = echo(new BatchAppendResp().setCorrelationId(correlationId), options);
     if (outcome.kind === 'wrong_expected_version') {

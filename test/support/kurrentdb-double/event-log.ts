@@ -47,7 +47,13 @@ export class EventLog {
   constructor() {
     // A system event first, as a real $all has: readers must filter it out.
     this.write('$epoch-information', [
-      { id: '00000000-0000-4000-8000-000000000001', type: '$epoch-information', contentType: 'application/json', data: Buffer.from('{"epochNumber":0}'), customMetadata: new Uint8Array() },
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        type: '$epoch-information',
+        contentType: 'application/json',
+        data: Buffer.from('{"epochNumber":0}'),
+        customMetadata: new Uint8Array(),
+      },
     ]);
   }
 
@@ -70,10 +76,12 @@ export class EventLog {
     const current = existing.length - 1;
     if (existing.length === 0) {
       // A real server takes this fast path for streams it knows never existed: no idempotency check.
-      if (expected !== 'any' && expected !== 'no_stream') return { kind: 'wrong_expected_version', current: undefined };
+      if (expected !== 'any' && expected !== 'no_stream')
+        return { kind: 'wrong_expected_version', current: undefined };
       return this.written(stream, proposed, current);
     }
-    if (expected === 'any' || expected === 'stream_exists') return this.checkCached(stream, proposed, current);
+    if (expected === 'any' || expected === 'stream_exists')
+      return this.checkCached(stream, proposed, current);
     const expectedRevision = expected === 'no_stream' ? -1 : expected;
     if (expectedRevision < current) return this.checkAgainstStream(existing, expectedRevision, proposed);
     if (expectedRevision > current) return { kind: 'wrong_expected_version', current };
@@ -87,7 +95,9 @@ export class EventLog {
       const cached = this.committed.get(event.id);
       if (!cached || cached.stream !== stream) {
         // The first id unknown: a new write; a later one: "corrupted idempotency", reported as WEV.
-        return found.length === 0 ? this.written(stream, proposed, current) : { kind: 'wrong_expected_version', current };
+        return found.length === 0
+          ? this.written(stream, proposed, current)
+          : { kind: 'wrong_expected_version', current };
       }
       found.push(cached);
     }
@@ -97,11 +107,16 @@ export class EventLog {
   }
 
   /** An expected revision behind the stream: a retry if the batch sits exactly after it. */
-  private checkAgainstStream(existing: readonly StoredEvent[], expected: number, proposed: readonly ProposedEvent[]): AppendOutcome {
+  private checkAgainstStream(
+    existing: readonly StoredEvent[],
+    expected: number,
+    proposed: readonly ProposedEvent[],
+  ): AppendOutcome {
     const current = existing.length - 1;
     if (proposed.length === 0) return { kind: 'wrong_expected_version', current };
     for (const [offset, event] of proposed.entries()) {
-      if (existing[expected + 1 + offset]?.id !== event.id) return { kind: 'wrong_expected_version', current };
+      if (existing[expected + 1 + offset]?.id !== event.id)
+        return { kind: 'wrong_expected_version', current };
     }
     const last = existing[expected + proposed.length];
     if (!last) return { kind: 'wrong_expected_version', current };
@@ -111,7 +126,11 @@ export class EventLog {
   private written(stream: string, proposed: readonly ProposedEvent[], current: number): AppendOutcome {
     const last = this.write(stream, proposed).at(-1);
     // Appending nothing to the end of a stream succeeds and reports the stream as it is.
-    return { kind: 'written', revision: last?.revision ?? current, position: last?.position ?? this.nextPosition };
+    return {
+      kind: 'written',
+      revision: last?.revision ?? current,
+      position: last?.position ?? this.nextPosition,
+    };
   }
 
   /** Index in $all of the first event at or after a position. */
@@ -129,8 +148,16 @@ export class EventLog {
     const existing = this.streams.get(stream) ?? [];
     const created = BigInt(Date.now()) * 10_000n;
     const stored = proposed.map((event, offset) => {
-      const record: StoredEvent = { ...event, stream, revision: existing.length + offset, position: this.nextPosition, created };
-      this.nextPosition += BigInt(RECORD_HEADER_BYTES + stream.length + event.data.length + event.customMetadata.length);
+      const record: StoredEvent = {
+        ...event,
+        stream,
+        revision: existing.length + offset,
+        position: this.nextPosition,
+        created,
+      };
+      this.nextPosition += BigInt(
+        RECORD_HEADER_BYTES + stream.length + event.data.length + event.customMetadata.length,
+      );
       return record;
     });
     if (stored.length === 0) return stored;

@@ -55,7 +55,9 @@ export function caughtUpMessage(position: bigint | undefined): streams.ReadResp 
 
 export function appendSuccess(revision: number, position: bigint): streams.AppendResp {
   const success = new streams.AppendResp.Success().setPosition(
-    new streams.AppendResp.Position().setCommitPosition(String(position)).setPreparePosition(String(position)),
+    new streams.AppendResp.Position()
+      .setCommitPosition(String(position))
+      .setPreparePosition(String(position)),
   );
   if (revision < 0) success.setNoStream(empty());
   else success.setCurrentRevision(String(revision));

@@ -48,7 +48,10 @@ export function uuidString(uuid: shared.UUID | undefined): string {
   if (!uuid.hasStructured()) return uuid.getString();
   const structured = uuid.getStructured();
   const hex = (bits: string) => (BigInt(bits) & (2n ** 64n - 1n)).toString(16).padStart(16, '0');
-  const [most, least] = [hex(structured?.getMostSignificantBits() ?? '0'), hex(structured?.getLeastSignificantBits() ?? '0')];
+  const [most, least] = [
+    hex(structured?.getMostSignificantBits() ?? '0'),
+    hex(structured?.getLeastSignificantBits() ?? '0'),
+  ];
   return `${most.slice(0, 8)}-${most.slice(8, 12)}-${most.slice(12)}-${least.slice(0, 4)}-${least.slice(4)}`;
 }
 

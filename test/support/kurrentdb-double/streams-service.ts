@@ -8,7 +8,12 @@ import {
 } from '@grpc/grpc-js';
 import { BatchAppender } from './batch-append.js';
 import type { EventLog, Expected, ProposedEvent } from './event-log.js';
-import { appendSuccess, appendWrongExpectedVersion, eventMessage, streamNotFoundMessage } from './messages.js';
+import {
+  appendSuccess,
+  appendWrongExpectedVersion,
+  eventMessage,
+  streamNotFoundMessage,
+} from './messages.js';
 import { streamName, streams, uuidString } from './protocol.js';
 import { readAll, readStream } from './reads.js';
 import { serveAllSubscription } from './subscription.js';
@@ -22,7 +27,10 @@ export interface StreamsState {
   readonly appendFaults: AppendFault[];
 }
 
-export const UNAVAILABLE = { code: grpcStatus.UNAVAILABLE, details: 'Connection dropped (injected by the test)' };
+export const UNAVAILABLE = {
+  code: grpcStatus.UNAVAILABLE,
+  details: 'Connection dropped (injected by the test)',
+};
 
 export function streamsService(state: StreamsState): UntypedServiceImplementation {
   const { log } = state;
@@ -30,7 +38,10 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
     read(call: ServerWritableStream<streams.ReadReq, streams.ReadResp>): void {
       const options = call.request.getOptions();
       if (!options || (options.hasSubscription() && options.hasStream())) {
-        call.emit('error', { code: grpcStatus.UNIMPLEMENTED, details: 'The double serves $all subscriptions only' });
+        call.emit('error', {
+          code: grpcStatus.UNIMPLEMENTED,
+          details: 'The double serves $all subscriptions only',
+        });
         return;
       }
       if (options.hasSubscription()) return serveAllSubscription(call, log, options);
@@ -98,7 +109,8 @@ export function toProposed(
 
 export function expectedOf(options: streams.AppendReq.Options | streams.BatchAppendReq.Options): Expected {
   if ('hasRevision' in options && options.hasRevision()) return Number(options.getRevision());
-  if ('hasStreamPosition' in options && options.hasStreamPosition()) return Number(options.getStreamPosition());
+  if ('hasStreamPosition' in options && options.hasStreamPosition())
+    return Number(options.getStreamPosition());
   if (options.hasNoStream()) return 'no_stream';
   if (options.hasStreamExists()) return 'stream_exists';
   return 'any';

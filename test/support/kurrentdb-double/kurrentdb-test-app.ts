@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../../src/app.js';
+import type { AppConfig } from '../../../src/config.js';
+import { PLAN_STREAM_PREFIX } from '../../../src/plans/plan-stream.js';
+import type { Clock } from '../../../src/shared/clock.js';
+import type { GraphQLErrorBody, GraphQLResponse, StoredEvent, TestApp } from '../test-app.js';
+import type { KurrentDbDouble } from './kurrentdb-double.js';
+
+/**
+ * The application configured with EVENT_STORE_URL pointing at the double, behind the same TestApp
+ * interface as the embedded-store tests use (so PlanApi and HistoryApi work unchanged). Events are
+ * counted and listed from the double's log.
+ */
+export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock): Promise<TestApp> {
+  const config: AppConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    // Never used with a KurrentDB connection string: nothing may be written here.
+    dataDir: join(tmpdir(), 'kurrentdb-e2e-unused'),
+    eventStoreUrl: double.connectionString,
+    logLevel: 'error',
+  };
+  let app: NestFastifyApplication | undefined;
+  let url = '';
+
+  const start = async (): Promise<void> => {
+    const created = await createApp(config, clock);
+    await created.listen(0, '127.0.0.1');
+    app = created;
+    url = `http://127.0.0.1:${(created.getHttpServer().address() as AddressInfo).port}`;
+  };
+  const stop = async (): Promise<void> => {
+    const running = app;
+    app = undefined;
+    await running?.close();
+  };
+  const planEvents = () => double.log.events.filter((event) => event.stream.startsWith(PLAN_STREAM_PREFIX));
+
+  await start();
+  return {
+    get url() {
+      return url;
+    },
+    dataDir: config.dataDir,
+    get nest() {
+      if (!app) throw new Error('The app is not running');
+      return app;
+    },
+    async graphql<T>(
+      source: string,
+      variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GraphQLResponse<T>> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: source, variables }),
+      });
+      const body = await response.text();
+      const parsed = JSON.parse(body) as { data?: T | null; errors?: GraphQLErrorBody[] };
+      return { status: response.status, data: parsed.data, errors: parsed.errors, body };
+    },
+    async restart() {
+      await stop();
+      await start();
+    },
+    close: stop,
+    eventCount: () => planEvents().length,
+    storedEvents: (): StoredEvent[] =>
+      planEvents().map((event) => ({
+        position: Number(event.position),
+        stream: event.stream,
+        revision: event.revision,
+        type: event.type,
+        data: JSON.parse(Buffer.from(event.data).toString('utf8')) as Record<string, unknown>,
+        metadata: JSON.parse(Buffer.from(event.customMetadata).toString('utf8')) as Record<string, unknown>,
+      })),
+  };
+}
