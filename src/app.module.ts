@@ -2,13 +2,12 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import type { FastifyRequest } from 'fastify';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from './config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
-import { DomainErrorFilter, formatGraphQLError } from './graphql/errors.js';
+import { DomainErrorFilter } from './graphql/errors.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
 import { inputValidationError } from './graphql/input-validation.js';
-import { requestContext } from './graphql/request-context.js';
 import { HealthController } from './health.controller.js';
 import { HistoryModule } from './history/history.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -23,15 +22,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventStoreModule.forConfig(config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          context: (request: FastifyRequest) => ({ req: request, ...requestContext(request) }),
-          formatError: formatGraphQLError,
-          includeStacktraceInErrorResponses: false,
-          subscriptions: { 'graphql-ws': true },
-        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions),
         {
           module: SharedModule,
           global: true,

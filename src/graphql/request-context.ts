@@ -14,7 +14,8 @@ const CORRELATION_HEADER = 'x-correlation-id';
  */
 const ACTOR_HEADER = 'x-actor';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const SAFE_NAME = /^[\p{L}\p{N} .,'@_-]{1,200}$/u;
+/** Any printable text (roles such as "Service Manager / Ops (interim)"), no control characters. */
+const SAFE_NAME = /^[^\p{Cc}]{1,200}$/u;
 
 function header(request: FastifyRequest | undefined, name: string, pattern: RegExp): string | undefined {
   const value = request?.headers?.[name];

@@ -171,8 +171,14 @@ const QUERIES = {
       totalCount
     }
   }`,
-  planChanges: `query ($planId: ID!, $since: DateTime, $sinceBoardMeeting: ID, $until: DateTime) {
-    planChanges(planId: $planId, since: $since, sinceBoardMeeting: $sinceBoardMeeting, until: $until) {
+  planChanges: `query ($planId: ID!, $since: DateTime, $sinceBoardMeeting: ID, $until: DateTime, $untilBoardMeeting: ID) {
+    planChanges(
+      planId: $planId
+      since: $since
+      sinceBoardMeeting: $sinceBoardMeeting
+      until: $until
+      untilBoardMeeting: $untilBoardMeeting
+    ) {
       ${PLAN_DIFF_FIELDS}
     }
   }`,
@@ -188,6 +194,13 @@ const QUERIES = {
     recordBoardMeeting(input: $input) { ${BOARD_MEETING_FIELDS} }
   }`,
 } as const;
+
+export interface PeriodArgs {
+  since?: string;
+  sinceBoardMeeting?: string;
+  until?: string;
+  untilBoardMeeting?: string;
+}
 
 export class HistoryApi {
   readonly plans: PlanApi;
@@ -262,14 +275,11 @@ export class HistoryApi {
     return (await this.planHistory(planId, { filter, first: 500 })).edges.map((edge) => edge.node);
   }
 
-  planChangesResponse(planId: string, args: { since?: string; sinceBoardMeeting?: string; until?: string }) {
+  planChangesResponse(planId: string, args: PeriodArgs) {
     return this.app.graphql<{ planChanges: PlanDiffView }>(QUERIES.planChanges, { planId, ...args });
   }
 
-  async planChanges(
-    planId: string,
-    args: { since?: string; sinceBoardMeeting?: string; until?: string } = {},
-  ): Promise<PlanDiffView> {
+  async planChanges(planId: string, args: PeriodArgs = {}): Promise<PlanDiffView> {
     return dataOf(await this.planChangesResponse(planId, args)).planChanges;
   }
 

@@ -1,5 +1,6 @@
 import type { ChangeContext, PlanEvent, PlanEventType } from '../../plans/domain/events.js';
 import type { Action, Plan } from '../../plans/domain/plan.js';
+import type { RagStatus } from '../../plans/domain/rag.js';
 
 /** What kind of change an event made, as auditors and boards name it. */
 export const CHANGE_KINDS = {
@@ -28,6 +29,9 @@ export interface ChangeDescription {
   readonly from: string | null;
   readonly to: string | null;
   readonly reason: string | null;
+  /** The RAG status before and after, for RAG filters; an action added with a RAG has only `ragTo`. */
+  readonly ragFrom: RagStatus | null;
+  readonly ragTo: RagStatus | null;
 }
 
 /** One entry of a plan's audit history: the description plus who, when and where in the log. */
@@ -43,6 +47,8 @@ export interface PlanChange extends ChangeDescription {
   readonly correlationId: string | null;
 }
 
+const NO_RAG = { ragFrom: null, ragTo: null };
+
 const owners = (names: readonly string[]) => (names.length > 0 ? names.join('; ') : '(no owner)');
 const schedule = (action: Pick<Action, 'commencing' | 'dueBy'>) =>
   `commencing ${action.commencing ?? '—'}, due by ${action.dueBy ?? '—'}`;
@@ -50,7 +56,16 @@ const schedule = (action: Pick<Action, 'commencing' | 'dueBy'>) =>
 /** Describes an event from the plan before and after it; pure, so history never drifts from events. */
 export function describeChange(event: PlanEvent, before: Plan | undefined, after: Plan): ChangeDescription {
   const kind = CHANGE_KINDS[event.type];
-  const base = { kind, actionId: null, actionRef: null, field: null, from: null, to: null, reason: null };
+  const base = {
+    kind,
+    actionId: null,
+    actionRef: null,
+    field: null,
+    from: null,
+    to: null,
+    reason: null,
+    ...NO_RAG,
+  };
   switch (event.type) {
     case 'PlanCreated':
       return { ...base, field: 'title', to: event.data.title };
@@ -80,12 +95,20 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
 type ActionEvent = Extract<PlanEvent, { data: { actionId: string } }>;
 
 function describeActionChange(event: ActionEvent, was: Action | undefined, is: Action): ChangeDescription {
-  const base = { kind: CHANGE_KINDS[event.type], actionId: is.id, actionRef: is.ref, reason: null };
+  const base = {
+    kind: CHANGE_KINDS[event.type],
+    actionId: is.id,
+    actionRef: is.ref,
+    reason: null,
+    ...NO_RAG,
+  };
   switch (event.type) {
     case 'ActionAdded':
-      return { ...base, field: 'action', from: null, to: is.description };
-    case 'RagStatusChanged':
-      return { ...base, field: 'rag', from: event.data.from, to: event.data.to, reason: event.data.reason };
+      return { ...base, field: 'action', from: null, to: is.description, ragTo: event.data.rag };
+    case 'RagStatusChanged': {
+      const { from, to, reason } = event.data;
+      return { ...base, field: 'rag', from, to, reason, ragFrom: from, ragTo: to };
+    }
     case 'ProgressNoteAdded':
       return { ...base, field: 'progressNotes', from: null, to: event.data.text };
     case 'ActionOwnersAssigned':

@@ -34,6 +34,8 @@ const given = (...history: PlanEvent[]) => ({
           from: null,
           to: null,
           reason: null,
+          ragFrom: null,
+          ragTo: null,
           ...expected,
         }),
     };
@@ -69,7 +71,13 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
   ActionAdded: () =>
     given(planCreated(), themeAdded())
       .whenRecorded(actionAdded({ description: 'Reduce caseloads.', rag: 'AMBER' }))
-      .thenDescribedAs({ kind: 'ACTION_ADDED', ...onAction, field: 'action', to: 'Reduce caseloads.' }),
+      .thenDescribedAs({
+        kind: 'ACTION_ADDED',
+        ...onAction,
+        field: 'action',
+        to: 'Reduce caseloads.',
+        ragTo: 'AMBER',
+      }),
   RagStatusChanged: () =>
     given(...planWithAction())
       .whenRecorded(ragStatusChanged({ from: 'NOT_RATED', to: 'RED', reason: 'Two social workers left' }))
@@ -80,6 +88,8 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
         from: 'NOT_RATED',
         to: 'RED',
         reason: 'Two social workers left',
+        ragFrom: 'NOT_RATED',
+        ragTo: 'RED',
       }),
   ProgressNoteAdded: () =>
     given(...planWithAction())

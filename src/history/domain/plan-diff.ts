@@ -27,6 +27,7 @@ export interface PlanDiff {
   readonly ownerChanges: { action: Action; from: readonly string[]; to: readonly string[] }[];
   readonly scheduleChanges: { action: Action; from: Schedule; to: Schedule }[];
   readonly descriptionChanges: { action: Action; from: string; to: string }[];
+  /** In the order they were recorded. */
   readonly newProgressNotes: { action: Action; note: ProgressNote }[];
   readonly ragSummaryBefore: RagSummary;
   readonly ragSummaryAfter: RagSummary;
@@ -67,6 +68,7 @@ export function diffPlans(before: Plan | undefined, after: Plan, changes: readon
     }
     compareAction(diff, was, action, changes);
   }
+  diff.newProgressNotes.sort((a, b) => a.note.recordedAt.localeCompare(b.note.recordedAt));
   return diff;
 }
 

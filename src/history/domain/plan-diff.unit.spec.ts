@@ -216,7 +216,9 @@ describe('what changed between two instants', () => {
         actor: 'Jo Bloggs',
         effectiveDate: '2024-04-30',
       }),
-      progressNoteAdded({ noteId: 'n2', text: 'Agency staff started.' }),
+      recorded(progressNoteAdded({ noteId: 'n2', text: 'Agency staff started.' }), {
+        recordedAt: '2024-05-03T10:00:00.000Z',
+      }),
     );
     expect(diff.newProgressNotes.map(({ action, note }) => ({ ref: action.ref, ...note }))).toEqual([
       {
@@ -231,7 +233,7 @@ describe('what changed between two instants', () => {
         ref: '1.1',
         id: 'n2',
         text: 'Agency staff started.',
-        recordedAt: RECORDED_AT,
+        recordedAt: '2024-05-03T10:00:00.000Z',
         effectiveDate: null,
         actor: null,
       },

@@ -12,18 +12,16 @@ export const MAX_TREND_POINTS = 1_000;
 export function trendInstants(from: Date, to: Date, interval: TrendInterval): Date[] {
   if (to < from) throw invalid('to', '`to` must not be before `from`');
   const instants: Date[] = [];
-  for (let step = 0; ; step += 1) {
+  // Stop just past the cap rather than build a huge list only to refuse it.
+  for (let step = 0; instants.length <= MAX_TREND_POINTS; step += 1) {
     const at = advance(from, interval, step);
     if (at > to) break;
     instants.push(at);
-    if (instants.length > MAX_TREND_POINTS) {
-      throw invalid(
-        'interval',
-        `That would be more than ${MAX_TREND_POINTS} points: choose a longer interval`,
-      );
-    }
   }
   if (instants.at(-1)!.getTime() !== to.getTime()) instants.push(to);
+  if (instants.length > MAX_TREND_POINTS) {
+    throw invalid('interval', `That would be more than ${MAX_TREND_POINTS} points: choose a longer interval`);
+  }
   return instants;
 }
 

@@ -91,6 +91,15 @@ describe('the instants of a RAG trend', () => {
     });
   });
 
+  it(`counts the closing point towards the ${MAX_TREND_POINTS}`, () => {
+    const from = Date.parse('2020-01-01T00:00:00.000Z');
+    const to = new Date(from + (MAX_TREND_POINTS - 1) * DAY_MS + 3_600_000).toISOString();
+    expect(rejection(new Date(from).toISOString(), to, 'DAY')).toEqual({
+      kind: 'INVALID',
+      field: 'interval',
+    });
+  });
+
   it('rejects a daily series over decades quickly', () =>
     expect(rejection('1900-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z', 'DAY')).toEqual({
       kind: 'INVALID',

@@ -9,7 +9,8 @@ import type { PlanChange as Change } from '../domain/plan-change.js';
 import type { TrendInterval } from '../domain/rag-trend.js';
 import { GetActionHistory } from '../read-models/action-history.query.js';
 import { GetActionsWithRag } from '../read-models/actions-with-rag.query.js';
-import { GetPlanChanges } from '../read-models/plan-changes.query.js';
+import { GetPlanChanges, type PlanChangesBetween } from '../read-models/plan-changes.query.js';
+import type { PlanDiff as DiffOfPlans } from '../domain/plan-diff.js';
 import { cursorOf, GetPlanHistory } from '../read-models/plan-history.query.js';
 import { GetRagTrend, type RagSummaryAt as SummaryAt } from '../read-models/rag-trend.query.js';
 import { PlanHistoryFilter } from './history.inputs.js';
@@ -61,17 +62,21 @@ export class HistoryResolver {
 
   @Query(() => PlanDiff, {
     description:
-      'What changed between two instants. Without since or sinceBoardMeeting: since the latest board meeting.',
+      'What changed between two instants or board meetings (a meeting stands for the end of its UK day). ' +
+      'Without since or sinceBoardMeeting: since the latest board meeting.',
   })
   async planChanges(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('since', { type: () => DateTimeScalar, nullable: true }) since?: string | null,
     @Args('sinceBoardMeeting', { type: () => ID, nullable: true }) sinceBoardMeeting?: string | null,
-    @Args('until', { type: () => DateTimeScalar, nullable: true }) until?: string | null,
-  ): Promise<PlanDiff> {
-    const query = new GetPlanChanges(planId, instant(since), sinceBoardMeeting ?? undefined, instant(until));
-    const { diff, ...period } = await this.queryBus.execute(query);
-    return { ...period, ...diff } as PlanDiff;
+    @Args('until', { type: () => DateTimeScalar, nullable: true, description: 'Default: now.' })
+    until?: string | null,
+    @Args('untilBoardMeeting', { type: () => ID, nullable: true }) untilBoardMeeting?: string | null,
+  ): Promise<Omit<PlanChangesBetween, 'diff'> & DiffOfPlans> {
+    const start = { instant: instant(since), boardMeetingId: sinceBoardMeeting ?? undefined };
+    const end = { instant: instant(until), boardMeetingId: untilBoardMeeting ?? undefined };
+    const { diff, ...period } = await this.queryBus.execute(new GetPlanChanges(planId, start, end));
+    return { ...period, ...diff };
   }
 
   @Query(() => [RagSummaryAt], { description: 'RAG counts at each interval from `from` to `to`, by replay.' })

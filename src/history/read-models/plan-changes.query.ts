@@ -20,13 +20,18 @@ export interface PlanChangesBetween {
   readonly changes: PlanChange[];
 }
 
+/** One end of the period: an instant, a board meeting (end of its UK day), or neither. */
+export interface PeriodEnd {
+  readonly instant?: Date;
+  readonly boardMeetingId?: string;
+}
+
 /** "What changed since the last board?": since defaults to the latest board meeting before `until`. */
 export class GetPlanChanges extends Query<PlanChangesBetween> {
   constructor(
     readonly planId: string,
-    readonly since?: Date,
-    readonly sinceBoardMeetingId?: string,
-    readonly until?: Date,
+    readonly since: PeriodEnd,
+    readonly until: PeriodEnd,
   ) {
     super();
   }
@@ -45,11 +50,20 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
     const current = this.projection.readModel.plan(query.planId);
     const timeline = this.timelines.of(query.planId);
     if (!current || !timeline) throw notFound('planId', 'No improvement plan has that id');
-    const until = query.until ?? this.clock();
-    const { since, meeting } = startOfPeriod(current, query, until);
-    if (since > until) throw invalid('since', 'since must not be after until');
+    const until = endOf(current, query.until, 'until') ?? this.clock();
+    const given = endOf(current, query.since, 'since');
+    if (given && given > until) {
+      throw invalid(
+        query.since.boardMeetingId ? 'sinceBoardMeeting' : 'since',
+        'The period must not start after it ends',
+      );
+    }
     const after = timeline.stateAt(until);
     if (!after) throw notFound('until', `The plan did not exist yet at ${until.toISOString()}`);
+    // The default "last board" is the latest one the plan knew of at `until`.
+    const { since, meeting } = given
+      ? { since: given, meeting: current.boardMeetings.find((one) => one.id === query.since.boardMeetingId) }
+      : latestBoardMeeting(after, until);
     const changes = this.changeLog.of(query.planId).filter((change) => {
       const at = Date.parse(change.recordedAt);
       return at > since.getTime() && at <= until.getTime();
@@ -65,21 +79,19 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
   }
 }
 
-function startOfPeriod(
-  plan: Plan,
-  query: GetPlanChanges,
-  until: Date,
-): { since: Date; meeting?: BoardMeeting } {
-  if (query.since && query.sinceBoardMeetingId) {
-    throw invalid('sinceBoardMeeting', 'Give either since or sinceBoardMeeting, not both');
+function endOf(plan: Plan, end: PeriodEnd, argument: 'since' | 'until'): Date | undefined {
+  if (end.instant && end.boardMeetingId) {
+    throw invalid(`${argument}BoardMeeting`, `Give either ${argument} or ${argument}BoardMeeting, not both`);
   }
-  if (query.since) return { since: query.since };
-  const meeting = query.sinceBoardMeetingId
-    ? plan.boardMeetings.find((candidate) => candidate.id === query.sinceBoardMeetingId)
-    : plan.boardMeetings.filter((candidate) => endOfUkDay(candidate.heldOn) <= until).at(-1);
-  if (query.sinceBoardMeetingId && !meeting) {
-    throw notFound('sinceBoardMeeting', 'The plan has no board meeting with that id');
-  }
+  if (end.instant) return end.instant;
+  if (!end.boardMeetingId) return undefined;
+  const meeting = plan.boardMeetings.find((candidate) => candidate.id === end.boardMeetingId);
+  if (!meeting) throw notFound(`${argument}BoardMeeting`, 'The plan has no board meeting with that id');
+  return endOfUkDay(meeting.heldOn);
+}
+
+function latestBoardMeeting(plan: Plan, until: Date): { since: Date; meeting: BoardMeeting } {
+  const meeting = plan.boardMeetings.filter((candidate) => endOfUkDay(candidate.heldOn) <= until).at(-1);
   if (!meeting) throw invalid('since', 'The plan has no board meeting before then: give since');
   return { since: endOfUkDay(meeting.heldOn), meeting };
 }

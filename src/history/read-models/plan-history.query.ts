@@ -24,13 +24,16 @@ export interface PlanHistoryPage {
 
 export const MAX_PAGE_SIZE = 500;
 
-/** Cursors are opaque to clients; inside, the plan version of the change. */
-export const cursorOf = (change: PlanChange) => Buffer.from(`v${change.version}`).toString('base64url');
+/** Cursors are opaque to clients; inside, the plan and the version of the change. */
+export const cursorOf = (change: PlanChange) =>
+  Buffer.from(`${change.planId}:${change.version}`).toString('base64url');
 
-function versionOfCursor(cursor: string): number {
-  const match = /^v(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw invalid('after', 'after must be a cursor from an earlier page');
-  return Number(match[1]);
+function versionOfCursor(cursor: string, planId: string): number {
+  const [cursorPlan, version] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (cursorPlan !== planId || !/^\d+$/.test(version ?? '')) {
+    throw invalid('after', 'after must be a cursor from an earlier page of this plan’s history');
+  }
+  return Number(version);
 }
 
 export class GetPlanHistory extends Query<PlanHistoryPage> {
@@ -56,7 +59,10 @@ export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw invalid('first', `first must be from 1 to ${MAX_PAGE_SIZE}`);
     }
-    const afterVersion = after === undefined ? 0 : versionOfCursor(after);
+    const afterVersion = after === undefined ? 0 : versionOfCursor(after, planId);
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw invalid('filter.to', 'The period must not end before it starts');
+    }
     const matching = this.changeLog.of(planId).filter(matches(filter));
     const rest = matching.filter((change) => change.version > afterVersion);
     return { changes: rest.slice(0, first), totalCount: matching.length, hasNextPage: rest.length > first };
@@ -77,9 +83,9 @@ function matches(filter: PlanHistoryFilter): (change: PlanChange) => boolean {
       (!filter.actionId || change.actionId === filter.actionId) &&
       (!actor || change.actor?.toLowerCase() === actor) &&
       (!kinds || kinds.has(change.kind)) &&
-      (!ragOnly || change.kind === 'RAG_CHANGED') &&
-      (filter.ragFrom === undefined || change.from === filter.ragFrom) &&
-      (filter.ragTo === undefined || change.to === filter.ragTo)
+      (!ragOnly || change.ragTo !== null) &&
+      (filter.ragFrom === undefined || change.ragFrom === filter.ragFrom) &&
+      (filter.ragTo === undefined || change.ragTo === filter.ragTo)
     );
   };
 }

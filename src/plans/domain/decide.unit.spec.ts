@@ -53,12 +53,12 @@ describe('creating a plan', () => {
       .when(createPlan({ title: 'x'.repeat(301) }))
       .thenThrows('INVALID', 'title'));
 
-  it.each([
+  it.each<['startDate' | 'endDate', string]>([
     ['startDate', '2023-13-02'],
     ['startDate', '2023-10'],
     ['endDate', '13/10/2023'],
     ['endDate', '2023-02-29'],
-  ] as const)('rejects an inspection %s of "%s"', (field, value) =>
+  ])('rejects an inspection %s of "%s"', (field, value) =>
     given()
       .when(createPlan({ inspection: inspection({ [field]: value }) }))
       .thenThrows('INVALID', `inspection.${field}`),
@@ -201,12 +201,12 @@ describe('adding an action', () => {
       .thenThrows('INVALID', 'ref'),
   );
 
-  it.each([
+  it.each<['commencing' | 'dueBy', string]>([
     ['commencing', '2024-13'],
     ['commencing', 'Dec 2023'],
     ['dueBy', '2024-02-30'],
     ['dueBy', '2024-3'],
-  ] as const)('rejects %s "%s"', (field, value) =>
+  ])('rejects %s "%s"', (field, value) =>
     given(...planWithTheme)
       .when(addAction({ [field]: value }))
       .thenThrows('INVALID', field),

@@ -70,7 +70,8 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
   }
 
   get isHealthy(): boolean {
-    return this.caughtUp && this.failure === undefined;
+    // A store that can lose its connection says so; the read models are stale until it is back.
+    return this.caughtUp && this.failure === undefined && this.subscription?.connected !== false;
   }
 
   /** Resolves once the read model includes the event at this position (read-your-writes). */
