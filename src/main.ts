@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  new Logger('Main').log(`GraphQL API on ${await app.getUrl()}/graphql (event store in ${config.dataDir})`);
+  const store = config.eventStoreUrl ? 'events in KurrentDB' : `events in ${config.dataDir}`;
+  new Logger('Main').log(`GraphQL API on ${await app.getUrl()}/graphql (${store})`);
 }
 
 main().catch((error: unknown) => {
