@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from './sqlite-driver.js';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port.js';
 
 /** Larger than any position, so "no upper bound" needs no second query shape. */
@@ -41,7 +41,7 @@ export class EventsTable {
   private readonly selectById;
   private readonly selectFirstStored;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database) {
     // Positions are 64-bit; safe integers keep them exact (revisions are converted back to number).
     this.insertEvent = db
       .prepare<[string, string, number, string, string, string], { position: bigint }>(

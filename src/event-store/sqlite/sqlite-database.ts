@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite-driver.js';
 
 /** How long a write waits for another connection (e.g. an import CLI) to release the lock. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -26,7 +26,7 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Opens (creating if needed) an event-store file, ready for several processes to share. */
-export function openDatabase(filePath: string): Database.Database {
+export function openDatabase(filePath: string): Database {
   mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -45,7 +45,7 @@ export function openDatabase(filePath: string): Database.Database {
   }
 }
 
-function migrate(db: Database.Database): void {
+function migrate(db: Database): void {
   // IMMEDIATE: two processes opening a fresh file at once must not both run a migration.
   db.transaction(() => {
     const version = Number(db.pragma('user_version', { simple: true }));

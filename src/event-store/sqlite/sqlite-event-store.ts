@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from './sqlite-driver.js';
 import {
   type AllSubscription,
   type AppendResult,
@@ -35,7 +35,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly db: Database,
     private readonly events: EventsTable,
     private readonly pollIntervalMs: number,
   ) {
