@@ -13,12 +13,18 @@ export interface PlanChangeRecorded {
   readonly position: bigint;
 }
 
-/** Every change to a plan goes through this one command: load the stream, decide, append. */
+/**
+ * Every change to a plan goes through this one command: load the stream, decide, append.
+ * Several changes to one plan (an import) are decided in order and appended together, or not at all.
+ */
 export class RecordPlanChange extends Command<PlanChangeRecorded> {
+  readonly changes: readonly PlanCommand[];
+
   constructor(
-    readonly change: PlanCommand,
+    changes: PlanCommand | readonly PlanCommand[],
     readonly origin: ChangeOrigin,
   ) {
     super();
+    this.changes = Array.isArray(changes) ? changes : [changes as PlanCommand];
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '../../event-store/event-store.port.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import type { PlanCommand } from '../domain/commands.js';
-import { decide } from '../domain/decide.js';
+import { decideAll } from '../domain/decide-all.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { evolve, type Plan } from '../domain/plan.js';
 import { fromRecorded, planStream, toNewEvents } from '../plan-stream.js';
@@ -26,25 +26,23 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ change, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
-    const planId = this.planIdOf(change);
+  async execute({ changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
+    if (changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
+    const planId = this.planIdOf(changes[0]!);
     const causationId = randomUUID();
     for (let attempt = 1; ; attempt += 1) {
       const { plan, position } = await this.load(planId);
       const now = this.clock().toISOString();
-      const events = await this.decideOrExplain(change, plan, now, position);
       // Transaction time never goes backwards within a plan, even if the clock does.
       const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
-      const effectiveDate =
-        'effectiveDate' in change.data ? (change.data.effectiveDate ?? undefined) : undefined;
-      const context = { ...origin, causationId, recordedAt, effectiveDate };
+      const context = { ...origin, causationId, recordedAt };
+      const { decisions } = await this.decideOrExplain(() => decideAll(changes, plan, context), position);
+      const events = decisions.flatMap(({ events: decided, context: { effectiveDate } }) =>
+        toNewEvents(decided, { ...context, effectiveDate }, randomUUID),
+      );
       try {
         const expected = plan ? plan.version - 1 : 'no_stream';
-        const result = await this.store.append(
-          planStream(planId),
-          toNewEvents(events, context, randomUUID),
-          expected,
-        );
+        const result = await this.store.append(planStream(planId), events, expected);
         await this.projection.waitFor(result.position);
         return { planId, position: result.position };
       } catch (error) {
@@ -70,9 +68,9 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
    * A refusal decided on events the read model has not folded yet (another process wrote them)
    * waits for it, so that the client reloading after CONFLICT sees what it conflicted with.
    */
-  private async decideOrExplain(change: PlanCommand, plan: Plan | undefined, now: string, position?: bigint) {
+  private async decideOrExplain<T>(decision: () => T, position: bigint | undefined): Promise<T> {
     try {
-      return decide(change, plan, now);
+      return decision();
     } catch (error) {
       if (position !== undefined) await this.projection.waitFor(position);
       throw error;
