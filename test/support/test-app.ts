@@ -136,20 +136,7 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
       if (!app) throw new Error('The app is not running');
       return app;
     },
-    async graphql<T>(
-      source: string,
-      variables?: Record<string, unknown>,
-      headers: Record<string, string> = {},
-    ): Promise<GraphQLResponse<T>> {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: source, variables }),
-      });
-      const body = await response.text();
-      const parsed = JSON.parse(body) as { data?: T | null; errors?: GraphQLErrorBody[] };
-      return { status: response.status, data: parsed.data, errors: parsed.errors, body };
-    },
+    graphql: (source, variables, headers) => postGraphQL(url, source, variables, headers),
     async restart() {
       await stop();
       await start();
@@ -181,4 +168,21 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** One GraphQL request over HTTP, as a client would send it. */
+export async function postGraphQL<T>(
+  url: string,
+  source: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: source, variables }),
+  });
+  const body = await response.text();
+  const parsed = JSON.parse(body) as { data?: T | null; errors?: GraphQLErrorBody[] };
+  return { status: response.status, data: parsed.data, errors: parsed.errors, body };
 }

@@ -6,7 +6,7 @@ import { createApp } from '../../../src/app.js';
 import type { AppConfig } from '../../../src/config.js';
 import { PLAN_STREAM_PREFIX } from '../../../src/plans/plan-stream.js';
 import type { Clock } from '../../../src/shared/clock.js';
-import type { GraphQLErrorBody, GraphQLResponse, StoredEvent, TestApp } from '../test-app.js';
+import { postGraphQL, type StoredEvent, type TestApp } from '../test-app.js';
 import type { KurrentDbDouble } from './kurrentdb-double.js';
 
 /**
@@ -49,20 +49,7 @@ export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock):
       if (!app) throw new Error('The app is not running');
       return app;
     },
-    async graphql<T>(
-      source: string,
-      variables?: Record<string, unknown>,
-      headers: Record<string, string> = {},
-    ): Promise<GraphQLResponse<T>> {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: source, variables }),
-      });
-      const body = await response.text();
-      const parsed = JSON.parse(body) as { data?: T | null; errors?: GraphQLErrorBody[] };
-      return { status: response.status, data: parsed.data, errors: parsed.errors, body };
-    },
+    graphql: (source, variables, headers) => postGraphQL(url, source, variables, headers),
     async restart() {
       await stop();
       await start();
