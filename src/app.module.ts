@@ -9,8 +9,11 @@ import { DomainErrorFilter } from './graphql/errors.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { inputValidationError } from './graphql/input-validation.js';
 import { HealthController } from './health.controller.js';
+import { ExportModule } from './export/export.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { ImportModule } from './import/import.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { CLOCK, systemClock, type Clock } from './shared/clock.js';
 
 @Module({})
@@ -31,6 +34,9 @@ export class AppModule {
         },
         PlansModule,
         HistoryModule,
+        ReportsModule,
+        ImportModule,
+        ExportModule,
       ],
       controllers: [HealthController],
       providers: [

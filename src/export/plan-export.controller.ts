@@ -1,0 +1,77 @@
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../plans/domain/errors.js';
+import { ukDate } from '../plans/domain/plan-date.js';
+import { DateTimeScalar, InvalidScalarValue } from '../plans/graphql/scalars.js';
+import { PlanAtResolver, type PlanAt } from '../plans/read-models/point-in-time.js';
+import { exportPlanCsv } from './plan-csv.js';
+import { exportPlanXlsx } from './plan-xlsx.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The plan as the council's own spreadsheet, now or as recorded at `asOf`; the files import back
+ * with no changes. Errors are JSON (400 for a bad asOf, 404 for an unknown plan or one not yet created).
+ */
+@Controller('plans')
+export class PlanExportController {
+  constructor(private readonly planAt: PlanAtResolver) {}
+
+  @Get(':planId/export.csv')
+  csv(
+    @Param('planId') planId: string,
+    @Query('asOf') asOf: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const plan = this.plan(planId, asOf);
+    download(reply, 'text/csv; charset=utf-8', fileName(plan, 'csv'));
+    return exportPlanCsv(plan);
+  }
+
+  @Get(':planId/export.xlsx')
+  async xlsx(
+    @Param('planId') planId: string,
+    @Query('asOf') asOf: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const plan = this.plan(planId, asOf);
+    download(reply, XLSX_TYPE, fileName(plan, 'xlsx'));
+    return exportPlanXlsx(plan);
+  }
+
+  /** The global DomainError filter answers in GraphQL's shape, so this REST surface maps its own. */
+  private plan(planId: string, asOf: string | undefined): PlanAt {
+    let plan: PlanAt | undefined;
+    try {
+      const at = asOf === undefined ? undefined : { instant: new Date(DateTimeScalar.parseValue(asOf)) };
+      plan = this.planAt.resolve(planId, at);
+    } catch (error) {
+      if (error instanceof InvalidScalarValue)
+        throw new BadRequestException(error.message.replace('DateTime', 'asOf'));
+      if (error instanceof DomainError && error.kind === 'NOT_FOUND')
+        throw new NotFoundException(error.message);
+      throw error;
+    }
+    if (!plan) throw new NotFoundException('No improvement plan has that id');
+    return plan;
+  }
+}
+
+function download(reply: FastifyReply, contentType: string, name: string): void {
+  reply.header('content-type', contentType);
+  reply.header('content-disposition', `attachment; filename="${name}"`);
+}
+
+/** "isle-of-wight-ilacs-improvement-plan-2024.csv", "…-as-of-2024-04-23.xlsx": ASCII, safe in a header. */
+function fileName(plan: PlanAt, extension: string): string {
+  const slug =
+    plan.title
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'improvement-plan';
+  const asOf = plan.asOf === null ? '' : `-as-of-${ukDate(plan.asOf)}`;
+  return `${slug}${asOf}.${extension}`;
+}

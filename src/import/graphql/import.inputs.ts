@@ -1,0 +1,39 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { ImportFormatEnum, type ImportFormat } from './import.types.js';
+
+@InputType()
+export class ImportPlanInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Bring this plan in line with the file; left out, a new plan.',
+  })
+  @IsOptional()
+  @IsUUID()
+  planId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Title of a new plan (else the file’s own).' })
+  @IsOptional()
+  title?: string | null;
+  @Field({ description: 'Named in the reason of every change: "imported from <fileName>".' })
+  @Length(1, 255)
+  fileName!: string;
+  @Field(() => ImportFormatEnum) @IsIn(Object.values(ImportFormatEnum)) format!: ImportFormat;
+  @Field(() => String, { nullable: true, description: 'The file as text (TEXT or CSV).' })
+  @IsOptional()
+  text?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The file as base64 (XLSX, or a CSV in another encoding).',
+  })
+  @IsOptional()
+  base64?: string | null;
+  @Field({ defaultValue: false, description: 'Report what would change; record nothing.' })
+  @IsBoolean()
+  dryRun!: boolean;
+  @Field({
+    defaultValue: false,
+    description: 'Record progress notes that seem to contain personal data (after checking them).',
+  })
+  @IsBoolean()
+  acknowledgePersonalData!: boolean;
+}

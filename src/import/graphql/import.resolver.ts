@@ -1,0 +1,34 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context.js';
+import { refusedReport, type ImportReport } from '../import-report.js';
+import { ImportService } from '../import.service.js';
+import type { PlanDocumentFormat } from '../parse/parse-plan-document.js';
+import { ImportPlanInput } from './import.inputs.js';
+import { ImportReportType, type ImportFormat } from './import.types.js';
+import { uploadedFile } from './uploaded-file.js';
+
+const PARSER_FORMATS: Record<ImportFormat, PlanDocumentFormat> = { TEXT: 'text', CSV: 'csv', XLSX: 'xlsx' };
+
+@Resolver()
+export class ImportResolver {
+  constructor(private readonly importService: ImportService) {}
+
+  // ADMIN only once authentication lands
+  @Mutation(() => ImportReportType, {
+    description:
+      'Imports a council plan document (TEXT, CSV or XLSX): a new plan, or only the differences into an ' +
+      'existing one. Problems (with line numbers) mean nothing is recorded.',
+  })
+  importPlan(
+    @Args('input') input: ImportPlanInput,
+    @Context() context: RequestContext,
+  ): Promise<ImportReport> {
+    const file = uploadedFile(input);
+    if ('tooLarge' in file) return Promise.resolve(refusedReport(input, [file.tooLarge]));
+    const { correlationId, actor } = context;
+    return this.importService.importPlan(
+      { ...input, content: file.content, format: PARSER_FORMATS[input.format] },
+      { correlationId, ...(actor ? { actor } : {}) },
+    );
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordPlanChange, type ChangeOrigin } from '../plans/commands/record-plan-change.command.js';
+import { DomainError, invalid, notFound } from '../plans/domain/errors.js';
+import type { Plan } from '../plans/domain/plan.js';
+import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import { refusedReport, type ImportReport } from './import-report.js';
+import { parsePlanDocument, type PlanDocumentFormat } from './parse/parse-plan-document.js';
+import { DEFAULT_KNOWN_ROLES } from './parse/owners.js';
+import { decideSteps } from './sync/decide-steps.js';
+import { syncCommands } from './sync/plan-sync.js';
+
+export interface ImportRequest {
+  /** As the person named it; only its last part is recorded ("imported from plan-may.xlsx"). */
+  readonly fileName: string;
+  readonly content: Buffer;
+  /** Left out: told by the file name and content. */
+  readonly format?: PlanDocumentFormat;
+  /** The plan to bring in line with the file; left out, the file becomes a new plan. */
+  readonly planId?: string | null;
+  /** Title of a new plan, when the file has none or another is wanted. */
+  readonly title?: string | null;
+  readonly dryRun?: boolean;
+  readonly acknowledgePersonalData?: boolean;
+}
+
+/**
+ * Imports a council's own plan document: parse, work out the commands that bring the plan in line
+ * with it, and record them as one append, or nothing at all when anything is wrong.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly projection: PlanProjection,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async importPlan(request: ImportRequest, origin: ChangeOrigin): Promise<ImportReport> {
+    const plan = this.targetPlan(request);
+    const fileName = basename(request.fileName.replace(/\\/g, '/'));
+    const parsed = await parsePlanDocument({
+      fileName,
+      content: request.content,
+      format: request.format,
+      knownRoles: knownRolesOf(plan),
+    });
+    if (parsed.problems.length > 0) return refusedReport(request, parsed.problems, parsed.warnings);
+    const planId = plan?.id ?? randomUUID();
+    const sync = syncCommands(parsed.document, plan, {
+      planId,
+      fileName,
+      title: request.title,
+      acknowledgePersonalData: request.acknowledgePersonalData,
+      newId: randomUUID,
+    });
+    const warnings = [...parsed.warnings, ...sync.warnings];
+    if (sync.problems.length > 0) return refusedReport(request, sync.problems, warnings);
+    const decision = decideSteps(sync.steps, plan, this.clock().toISOString());
+    if (!decision.accepted) {
+      const { step, error } = decision;
+      return refusedReport(
+        request,
+        [{ line: step.line, message: `${step.change}: ${error.message}` }],
+        warnings,
+      );
+    }
+    const dryRun = request.dryRun === true;
+    const created = plan === undefined;
+    const report: ImportReport = {
+      planId: dryRun && created ? null : planId,
+      dryRun,
+      created,
+      summary: sync.summary,
+      changes: sync.steps.map(({ line, change }) => ({ line, message: change })),
+      warnings,
+      problems: [],
+      appendedEvents: 0,
+    };
+    if (dryRun || sync.commands.length === 0) return report;
+    try {
+      await this.commandBus.execute(new RecordPlanChange(sync.commands, origin));
+    } catch (error) {
+      // Decided above on the plan as it was; someone changed it since in a way the import conflicts with.
+      if (!(error instanceof DomainError)) throw error;
+      return refusedReport(request, [{ line: null, message: error.message }], warnings);
+    }
+    return { ...report, appendedEvents: decision.events };
+  }
+
+  private targetPlan({ planId, title }: ImportRequest): Plan | undefined {
+    if (planId === undefined || planId === null) return undefined;
+    if (title !== undefined && title !== null) {
+      throw invalid('title', 'A title is for a new plan: leave it out when importing into an existing plan');
+    }
+    const plan = this.projection.readModel.plan(planId);
+    if (!plan) throw notFound('planId', 'No improvement plan has that id');
+    return plan;
+  }
+}
+
+/** The usual roles and the plan's own owners, so that a cell naming them is split as it was last time. */
+function knownRolesOf(plan: Plan | undefined): string[] {
+  const owners = [...(plan?.actions.values() ?? [])].flatMap((action) => action.owners);
+  return [...new Set([...DEFAULT_KNOWN_ROLES, ...owners])];
+}

@@ -1,0 +1,112 @@
+/**
+ * The import's way in: a council's plan file (a Word table pasted as text, CSV or XLSX) read into the
+ * neutral PlanDocument, with warnings to look at and problems that stop the import.
+ */
+import type { ImportProblem, ParseResult, PlanDocument } from '../plan-document.js';
+import { parseCsvPlan } from './csv.js';
+import { DEFAULT_KNOWN_ROLES } from './owners.js';
+import { ParseLog } from './parse-log.js';
+import { emptyDocument } from './plan-drafts.js';
+import { parseWordTable } from './text-table.js';
+import { parseXlsxPlan } from './xlsx.js';
+
+/** 5 MiB: a plan is tens of kilobytes; anything near this is not a plan and is refused unread. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export type PlanDocumentFormat = 'text' | 'csv' | 'xlsx';
+
+export interface PlanDocumentInput {
+  readonly fileName: string;
+  readonly content: Buffer;
+  /** Taken from the file name's extension when not given. */
+  readonly format?: PlanDocumentFormat;
+  /** Roles used to split owner cells, instead of DEFAULT_KNOWN_ROLES (spread those in to extend them). */
+  readonly knownRoles?: readonly string[];
+}
+
+const FORMATS_BY_EXTENSION: Readonly<Record<string, PlanDocumentFormat>> = {
+  txt: 'text',
+  tsv: 'text',
+  text: 'text',
+  csv: 'csv',
+  xlsx: 'xlsx',
+};
+
+export function formatOfFileName(fileName: string): PlanDocumentFormat | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
+  return FORMATS_BY_EXTENSION[extension] ?? null;
+}
+
+const startsWith = (content: Buffer, bytes: readonly number[]) =>
+  bytes.every((byte, index) => content[index] === byte);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function lineAt(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+/** Text must be UTF-8: anything else would turn apostrophes and accents into garbage in the plan. */
+function decodeText(content: Buffer, log: ParseLog): string | null {
+  if (startsWith(content, ZIP) || startsWith(content, OLE)) {
+    log.problem(
+      null,
+      'This is a Word or Excel file, not text: paste the plan’s table into a .txt file, or save it as .xlsx',
+    );
+    return null;
+  }
+  if (startsWith(content, [0xff, 0xfe]) || startsWith(content, [0xfe, 0xff])) {
+    log.problem(null, 'The file is UTF-16 text; save it as UTF-8');
+    return null;
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    const damaged = text.indexOf('\uFFFD');
+    if (damaged >= 0)
+      log.problem(
+        lineAt(text, damaged),
+        'The text holds "�" replacement characters: it was damaged by a wrong encoding before it reached us; paste it again from the original',
+      );
+    if (text.includes('\u0000')) log.problem(null, 'The file holds binary data, not text');
+    return damaged >= 0 || text.includes('\u0000') ? null : text;
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(content);
+    log.problem(
+      lineAt(lossy, lossy.indexOf('\uFFFD')),
+      'The file is not UTF-8 text (perhaps Windows-1252, "ANSI"); save it as UTF-8',
+    );
+    return null;
+  }
+}
+
+async function readDocument(input: PlanDocumentInput, log: ParseLog): Promise<PlanDocument> {
+  if (input.content.length > MAX_IMPORT_BYTES) {
+    const megabytes = (input.content.length / 1024 / 1024).toFixed(1);
+    log.problem(null, `The file is ${megabytes} MiB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
+    return emptyDocument();
+  }
+  const format = input.format ?? formatOfFileName(input.fileName);
+  const knownRoles = input.knownRoles ?? DEFAULT_KNOWN_ROLES;
+  if (format === null) {
+    log.problem(
+      null,
+      `Cannot tell the format of "${input.fileName}": import a .txt, .tsv, .csv or .xlsx file`,
+    );
+    return emptyDocument();
+  }
+  if (format === 'xlsx') return parseXlsxPlan(input.content, knownRoles, log);
+  const text = decodeText(input.content, log);
+  if (text === null) return emptyDocument();
+  return format === 'csv' ? parseCsvPlan(text, knownRoles, log) : parseWordTable(text, knownRoles, log);
+}
+
+/** File-level messages (no line) first, then in line order. */
+function inLineOrder<T extends ImportProblem>(messages: readonly T[]): T[] {
+  return [...messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+export async function parsePlanDocument(input: PlanDocumentInput): Promise<ParseResult> {
+  const log = new ParseLog();
+  const document = await readDocument(input, log);
+  return { document, warnings: inLineOrder(log.warnings), problems: inLineOrder(log.problems) };
+}

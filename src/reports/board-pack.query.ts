@@ -1,0 +1,96 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { GetPlanChanges, type PeriodEnd } from '../history/read-models/plan-changes.query.js';
+import { GetRagTrend } from '../history/read-models/rag-trend.query.js';
+import { invalid, notFound } from '../plans/domain/errors.js';
+import { endOfUkDay } from '../plans/domain/plan-date.js';
+import type { BoardMeeting, Plan } from '../plans/domain/plan.js';
+import { GetPlan } from '../plans/read-models/plan.queries.js';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import { buildBoardPack, type BoardPack } from './domain/board-pack.js';
+import { assertStaleAfterDays, DEFAULT_STALE_AFTER_DAYS } from './domain/stale.js';
+
+/** Which board pack: as at an instant, or for a board meeting (the end of its UK day); default now. */
+export interface BoardPackRequest {
+  readonly planId: string;
+  readonly asOf?: Date;
+  readonly boardMeetingId?: string;
+  readonly staleAfterDays?: number;
+}
+
+export class GetBoardPack extends Query<BoardPack> {
+  constructor(readonly request: BoardPackRequest) {
+    super();
+  }
+}
+
+/**
+ * Assembles a board pack from the read models, through the same queries the API answers (the plan
+ * at a point in time, what changed since, the RAG trend), so the pack cannot disagree with them.
+ */
+@QueryHandler(GetBoardPack)
+export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ request }: GetBoardPack): Promise<BoardPack> {
+    const staleAfterDays = request.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
+    assertStaleAfterDays(staleAfterDays);
+    if (request.asOf && request.boardMeetingId) {
+      throw invalid('boardMeeting', 'Give either asOf or boardMeeting, not both');
+    }
+    const current = await this.queryBus.execute(new GetPlan(request.planId));
+    if (!current) throw notFound('planId', 'No improvement plan has that id');
+    const { asAt, boardMeeting } = this.pointOfPack(current, request);
+    const plan = await this.queryBus.execute(new GetPlan(current.id, { instant: asAt, argument: 'asOf' }));
+    const since = startOfPeriod(current, plan!, asAt, boardMeeting);
+    const changes = await this.queryBus.execute(new GetPlanChanges(current.id, since, { instant: asAt }));
+    const trend = await this.queryBus.execute(
+      new GetRagTrend(current.id, new Date(current.createdAt), asAt, 'MONTH'),
+    );
+    return buildBoardPack({
+      plan: plan!,
+      asAt,
+      boardMeeting,
+      changes,
+      trend,
+      staleAfterDays,
+    });
+  }
+
+  /** A board meeting stands for the end of its UK day; an asOf in the future means now. */
+  private pointOfPack(
+    current: Plan,
+    request: BoardPackRequest,
+  ): { asAt: Date; boardMeeting: BoardMeeting | null } {
+    const now = this.clock();
+    if (request.boardMeetingId === undefined) {
+      const asAt = request.asOf && request.asOf < now ? request.asOf : now;
+      return { asAt, boardMeeting: null };
+    }
+    const meeting = current.boardMeetings.find((candidate) => candidate.id === request.boardMeetingId);
+    if (!meeting) throw notFound('boardMeeting', 'The plan has no board meeting with that id');
+    const endOfDay = endOfUkDay(meeting.heldOn);
+    return { asAt: endOfDay < now ? endOfDay : now, boardMeeting: meeting };
+  }
+}
+
+/**
+ * "What changed since the last board": for a board meeting, since the meeting before it (by the
+ * day held); otherwise since the latest meeting whose day had ended by then. With no such meeting,
+ * since the plan was created (the period starts just before its first event).
+ */
+function startOfPeriod(
+  current: Plan,
+  planThen: Plan,
+  asAt: Date,
+  boardMeeting: BoardMeeting | null,
+): PeriodEnd {
+  const previous = boardMeeting
+    ? current.boardMeetings.filter((meeting) => meeting.heldOn < boardMeeting.heldOn).at(-1)
+    : planThen.boardMeetings.filter((meeting) => endOfUkDay(meeting.heldOn) <= asAt).at(-1);
+  if (previous) return { boardMeetingId: previous.id };
+  return { instant: new Date(Date.parse(current.createdAt) - 1) };
+}

@@ -1,0 +1,82 @@
+import type { BoardPack, OverdueAction, StaleAction } from '../domain/board-pack.js';
+import type { ChangesSince } from '../domain/changes-since.js';
+import { byRef } from '../domain/action-ref.js';
+import { editText, formatDay, formatInstant, formatPlanDate, ragLabel } from './display.js';
+
+/* The sentences of a board pack, shared by the HTML and the PDF. */
+
+export function asAtText(pack: BoardPack): string {
+  const recorded = `the plan as recorded by ${formatInstant(pack.asAt)} (UK time), version ${pack.version}`;
+  if (!pack.boardMeeting) return `As at ${formatDay(pack.asAtDay)}: ${recorded}`;
+  const { title, heldOn } = pack.boardMeeting;
+  return `For the ${title} on ${formatDay(heldOn)}: ${recorded}`;
+}
+
+export function sinceText(changes: ChangesSince): string {
+  if (changes.sinceBoardMeeting) {
+    const { title, heldOn } = changes.sinceBoardMeeting;
+    return `since the ${title} (${formatDay(heldOn)})`;
+  }
+  if (changes.sincePlanCreated) return 'since the plan was created';
+  return `since ${formatInstant(changes.since)}`;
+}
+
+/** Where the period of "what changed" starts, as a column heading. */
+export function periodStartText(changes: ChangesSince): string {
+  if (changes.sinceBoardMeeting) {
+    const { title, heldOn } = changes.sinceBoardMeeting;
+    return `At the ${title} (${formatDay(heldOn)})`;
+  }
+  if (changes.sincePlanCreated) return 'When the plan was created';
+  return `At ${formatInstant(changes.since)}`;
+}
+
+/** The overdue rule in a sentence, printed above the list (see domain/overdue.ts). */
+export const OVERDUE_RULE =
+  'Not Green or Blue, and past the due-by date; or, with no due-by date, past the commencing month while still Not rated or Red.';
+
+const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
+
+export function overdueText(action: OverdueAction): string {
+  const ago = `ended ${formatDay(action.lastDay)}, ${days(action.daysOverdue)} ago`;
+  if (action.rule === 'DUE_BY_PASSED') return `Due by ${formatPlanDate(action.date)} (${ago})`;
+  return `Commencing ${formatPlanDate(action.date)} (${ago}) and still ${ragLabel(action.rag)}`;
+}
+
+export function staleText(action: StaleAction): string {
+  if (action.lastNoteAt === null) {
+    return `No progress note since it was added on ${formatInstant(action.quietSince)} (${days(action.daysQuiet)})`;
+  }
+  return `Last progress note ${formatInstant(action.lastNoteAt)} (${days(action.daysQuiet)} ago)`;
+}
+
+export const staleHeading = (pack: BoardPack) =>
+  `Stale actions: no progress note in the last ${days(pack.staleAfterDays)}`;
+
+/** An action's description cut to a line, for lists that point back to the full table. */
+export function shortDescription(text: string, length = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** Added and withdrawn actions and other edits, one row each, in ref order. */
+export function otherChangeRows(
+  changes: ChangesSince,
+): { ref: string; field: string; from: string; to: string }[] {
+  const rows = [
+    ...changes.addedActions.map(({ ref, description, rag }) => ({
+      ref,
+      field: 'Action added',
+      from: '—',
+      to: `${shortDescription(description)} (${ragLabel(rag)})`,
+    })),
+    ...changes.withdrawnActions.map(({ ref, description }) => ({
+      ref,
+      field: 'Action withdrawn',
+      from: shortDescription(description),
+      to: '—',
+    })),
+    ...changes.edits.map((edit) => ({ ref: edit.ref, ...editText(edit) })),
+  ];
+  return rows.sort(byRef);
+}
