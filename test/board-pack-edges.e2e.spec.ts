@@ -45,7 +45,7 @@ describe('board pack: errors and the command line', () => {
       const response = await get(path);
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(JSON.parse(response.text)).toEqual({ statusCode: status, error: 'Not Found', message, field });
+      expect(JSON.parse(response.text)).toEqual({ statusCode: status, code: 'NOT_FOUND', message, field });
     });
 
     it.each([

@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../plans/domain/errors.js';
+import { invalid, notFound } from '../plans/domain/errors.js';
 import { ukDate } from '../plans/domain/plan-date.js';
 import { DateTimeScalar, InvalidScalarValue } from '../plans/graphql/scalars.js';
 import { PlanAtResolver, type PlanAt } from '../plans/read-models/point-in-time.js';
@@ -39,21 +39,20 @@ export class PlanExportController {
     return exportPlanXlsx(plan);
   }
 
-  /** The global DomainError filter answers in GraphQL's shape, so this REST surface maps its own. */
+  /** Domain errors (a bad asOf, an unknown plan, one not yet created) answer JSON 400/404. */
   private plan(planId: string, asOf: string | undefined): PlanAt {
-    let plan: PlanAt | undefined;
-    try {
-      const at = asOf === undefined ? undefined : { instant: new Date(DateTimeScalar.parseValue(asOf)) };
-      plan = this.planAt.resolve(planId, at);
-    } catch (error) {
-      if (error instanceof InvalidScalarValue)
-        throw new BadRequestException(error.message.replace('DateTime', 'asOf'));
-      if (error instanceof DomainError && error.kind === 'NOT_FOUND')
-        throw new NotFoundException(error.message);
-      throw error;
-    }
-    if (!plan) throw new NotFoundException('No improvement plan has that id');
+    const plan = this.planAt.resolve(planId, asOf === undefined ? undefined : { instant: instantOf(asOf) });
+    if (!plan) throw notFound('planId', 'No improvement plan has that id');
     return plan;
+  }
+}
+
+function instantOf(asOf: string): Date {
+  try {
+    return new Date(DateTimeScalar.parseValue(asOf));
+  } catch (error) {
+    if (error instanceof InvalidScalarValue) throw invalid('asOf', error.message.replace('DateTime', 'asOf'));
+    throw error;
   }
 }
 

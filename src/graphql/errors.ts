@@ -1,5 +1,6 @@
-import { Catch, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '../plans/domain/errors.js';
 import { InvalidScalarValue } from '../plans/graphql/scalars.js';
@@ -18,11 +19,28 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions });
 }
 
-/** The one place domain errors become GraphQL errors (code + field at fault). */
+const HTTP_STATUS: Record<DomainErrorKind, number> = {
+  INVALID: 400,
+  PERSONAL_DATA_SUSPECTED: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/**
+ * The one place domain errors become API errors: a GraphQL error (code + field at fault) on
+ * /graphql, JSON `{ statusCode, code, message, field }` with the matching status on plain HTTP routes.
+ */
 @Catch(DomainError)
 export class DomainErrorFilter implements GqlExceptionFilter, ExceptionFilter {
-  catch(error: DomainError): GraphQLError {
-    return toGraphQLError(error);
+  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
+    const statusCode = HTTP_STATUS[error.kind];
+    void host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(statusCode)
+      .header('cache-control', 'no-store')
+      .send({ statusCode, code: CODES[error.kind], message: error.message, field: error.field ?? null });
   }
 }
 

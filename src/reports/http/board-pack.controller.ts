@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { boardPackRequest } from '../board-pack-request.js';
 import { renderBoardPack, type BoardPackFormat } from '../board-pack-document.js';
 import { GetBoardPack } from '../board-pack.query.js';
-import { DomainErrorHttpFilter } from './domain-error.filter.js';
 
 /** The page has no script and needs nothing from elsewhere: a browser may forbid everything else. */
 const HTML_POLICY =
@@ -19,7 +18,6 @@ const HTML_POLICY =
  * (`@UseGuards(SignedInGuard)`), when it exists: both routes then need it.
  */
 @Controller('plans/:planId')
-@UseFilters(DomainErrorHttpFilter)
 export class BoardPackController {
   constructor(private readonly queryBus: QueryBus) {}
 
