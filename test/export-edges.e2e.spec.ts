@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PlanApi } from './support/plan-api.js';
 import { importPlan } from './support/import-api.js';
@@ -24,6 +25,12 @@ async function awkwardPlan(api: PlanApi) {
   });
   await api.addProgressNote(awkward.id, 'First audit done.\n\nSecond audit planned.');
   await api.addProgressNote(awkward.id, 'Line one\nline two of the same paragraph.');
+  // Cells Excel would run as formulas: the CSV neutralises them and the import restores them.
+  const formulaLike = await api.addAction(plan.id, theme.id, {
+    ref: '1.11',
+    description: '=HYPERLINK("https://example.org","audit")',
+  });
+  await api.addProgressNote(formulaLike.id, '-2 vacancies since March; +1 agency worker.');
   const withdrawn = await api.addAction(plan.id, theme.id, { ref: 'A3', description: 'Merged into 1.10.' });
   await api.withdrawAction(withdrawn.id, 'Merged into 1.10');
   return { plan, awkward };
@@ -74,6 +81,7 @@ describe('exporting a plan typed into the app', () => {
     const records = csvRecords((await download(app, planId, 'csv')).body);
     expect(records.map((record) => [record.Theme, record.Ref])).toEqual([
       ['1. Caseloads & <b>supervision</b>.', '1.10'],
+      ['1. Caseloads & <b>supervision</b>.', '1.11'],
       ['4.', ''],
       ['10. Workforce', ''],
     ]);
@@ -110,5 +118,28 @@ describe('exporting a plan typed into the app', () => {
         message: expect.any(String),
       });
     }
+  });
+});
+
+describe('a CSV export opened in Excel', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock: new TestClock().clock });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('holds no cell that Excel would run as a formula', async () => {
+    const { plan } = await awkwardPlan(new PlanApi(app));
+    const file = await download(app, plan.id, 'csv');
+    const cells = file.body
+      .toString()
+      .split(/[,\r\n]+/)
+      .map((cell) => cell.replace(/^"/, ''));
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+    expect(file.body.toString()).toContain(`'=HYPERLINK(`);
   });
 });

@@ -25,6 +25,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PlanDocument } from '../plan-document.js';
+import { restoreFormulaText } from '../../shared/spreadsheet-formula.js';
 import { ParseLog } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseSpreadsheetRows } from './spreadsheet-rows.js';
@@ -38,6 +39,6 @@ export function parseCsvPlan(text: string, knownRoles: readonly string[], log: P
     log.problem(line, `Not a readable CSV file: ${(error as Error).message}`);
     return emptyDocument();
   }
-  const rows = records.map((cells, index) => ({ line: index + 1, cells }));
+  const rows = records.map((cells, index) => ({ line: index + 1, cells: cells.map(restoreFormulaText) }));
   return parseSpreadsheetRows(rows, null, knownRoles, log);
 }
