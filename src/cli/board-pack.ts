@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { QueryBus } from '@nestjs/cqrs';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { DomainError } from '../plans/domain/errors.js';
 import {
   BOARD_PACK_USAGE,
@@ -9,6 +9,7 @@ import {
   type BoardPackArguments,
 } from './board-pack-command.js';
 import { createCliContext } from './cli-context.js';
+import { complain, runCommand, say } from './run-command.js';
 
 /**
  * `npm run board-pack -- --plan <id> …`: exit 0 written, 2 bad arguments (including an unknown
@@ -45,26 +46,4 @@ async function writeBoardPack(options: BoardPackArguments): Promise<number> {
   }
 }
 
-function say(text: string, code: number): number {
-  process.stdout.write(text);
-  return code;
-}
-
-function complain(text: string, code: number): number {
-  process.stderr.write(text);
-  return code;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      error instanceof ConfigError
-        ? `Configuration error: ${error.message}\n`
-        : `${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { tooLargeProblem, refusedReport } from '../import/import-report.js';
 import { ImportService } from '../import/import.service.js';
 import { MAX_IMPORT_BYTES } from '../import/parse/parse-plan-document.js';
@@ -9,6 +9,7 @@ import { DomainError } from '../plans/domain/errors.js';
 import { IMPORT_USAGE, parseImportArguments, type ImportArguments } from './import-args.js';
 import { importReportText } from './import-report-text.js';
 import { createCliContext } from './cli-context.js';
+import { complain, runCommand, say } from './run-command.js';
 
 /** `npm run import -- <file> …`: exit 0 imported (or dry run fine), 1 problems, 2 bad arguments. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -56,26 +57,4 @@ function operator(): string {
   }
 }
 
-function say(text: string, code: number): number {
-  process.stdout.write(text);
-  return code;
-}
-
-function complain(text: string, code: number): number {
-  process.stderr.write(text);
-  return code;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      error instanceof ConfigError
-        ? `Configuration error: ${error.message}\n`
-        : `${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
