@@ -134,49 +134,38 @@ export function overdueSection(pack: BoardPack): SafeHtml {
   return markup`<section id="overdue">
     <h2>Overdue actions</h2>
     <p class="meta">${OVERDUE_RULE}</p>
-    ${
-      pack.overdue.length === 0
-        ? empty('No overdue actions.')
-        : markup`<table>
-            ${head('Ref', 'Action', 'Owners', 'RAG', 'Why overdue')}
-            <tbody>
-              ${pack.overdue.map(
-                (action) =>
-                  markup`<tr>
-                    ${ref(action.ref)}
-                    <td>${shortDescription(action.description)}</td>
-                    ${owners(action)}
-                    <td>${ragBadge(action.rag)}</td>
-                    <td>${overdueText(action)}</td>
-                  </tr> `,
-              )}
-            </tbody>
-          </table>`
-    }
+    ${actionList(pack.overdue, 'No overdue actions.', 'Why overdue', overdueText)}
   </section>`;
 }
 
 export function staleSection(pack: BoardPack): SafeHtml {
   return markup`<section id="stale">
     <h2>${staleHeading(pack)}</h2>
-    ${
-      pack.stale.length === 0
-        ? empty('No stale actions.')
-        : markup`<table>
-            ${head('Ref', 'Action', 'Owners', 'RAG', 'Last progress note')}
-            <tbody>
-              ${pack.stale.map(
-                (action) =>
-                  markup`<tr>
-                    ${ref(action.ref)}
-                    <td>${shortDescription(action.description)}</td>
-                    ${owners(action)}
-                    <td>${ragBadge(action.rag)}</td>
-                    <td>${staleText(action)}</td>
-                  </tr> `,
-              )}
-            </tbody>
-          </table>`
-    }
+    ${actionList(pack.stale, 'No stale actions.', 'Last progress note', staleText)}
   </section>`;
+}
+
+/** Overdue and stale actions share one table: ref, action, owners, RAG, and why it is listed. */
+function actionList<T extends BoardPack['overdue'][number] | BoardPack['stale'][number]>(
+  actions: readonly T[],
+  none: string,
+  why: string,
+  reason: (action: T) => SafeHtml | string,
+): SafeHtml {
+  if (actions.length === 0) return empty(none);
+  return markup`<table>
+    ${head('Ref', 'Action', 'Owners', 'RAG', why)}
+    <tbody>
+      ${actions.map(
+        (action) =>
+          markup`<tr>
+            ${ref(action.ref)}
+            <td>${shortDescription(action.description)}</td>
+            ${owners(action)}
+            <td>${ragBadge(action.rag)}</td>
+            <td>${reason(action)}</td>
+          </tr> `,
+      )}
+    </tbody>
+  </table>`;
 }
