@@ -40,10 +40,12 @@ export function serveAllSubscription(
 
   const send = async (message: streams.ReadResp): Promise<void> => {
     if (call.write(message)) return;
+    // Woken by drain (or by a cancel); the drain listener goes with the wait, so none pile up.
     await new Promise<void>((resolve) => {
       wake = resolve;
       call.once('drain', notify);
     });
+    call.off('drain', notify);
   };
 
   const pump = async (): Promise<void> => {
