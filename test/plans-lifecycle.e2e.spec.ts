@@ -55,6 +55,37 @@ describe('an improvement plan from draft to closed, over HTTP', () => {
     expect(read?.version).toBe(3);
   });
 
+  it('gives an untitled theme its heading later, keeping its prose, with the reason in its history', async () => {
+    const plan = await api.createPlan();
+    const permanence = await api.addTheme(plan.id, {
+      ...THEMES.permanence,
+      inspectorFindings: 'Drift in plans.',
+    });
+    const response = await app.graphql<{ reviseTheme: Record<string, unknown> }>(
+      `mutation ($input: ReviseThemeInput!) { reviseTheme(input: $input) { number title inspectorFindings } }`,
+      {
+        input: {
+          planId: plan.id,
+          themeId: permanence.id,
+          title: 'Permanence',
+          reason: 'Heading missing in the Word file',
+        },
+      },
+    );
+    expect(dataOf(response).reviseTheme).toEqual({
+      number: 4,
+      title: 'Permanence',
+      inspectorFindings: 'Drift in plans.',
+    });
+    const history = await app.graphql<{ planHistory: { edges: { node: Record<string, unknown> }[] } }>(
+      `query ($id: ID!) { planHistory(planId: $id, filter: { kinds: [THEME_REVISED] }) { edges { node { from to reason } } } }`,
+      { id: plan.id },
+    );
+    expect(dataOf(history).planHistory.edges.map((edge) => edge.node)).toEqual([
+      { from: '4. (untitled)', to: '4. Permanence', reason: 'Heading missing in the Word file' },
+    ]);
+  });
+
   it('adds actions with owners, dates and RAG, and one with no owner yet', async () => {
     const { plan, themes, actions } = await api.seedPlan();
     expect(actions['1.1']).toEqual({

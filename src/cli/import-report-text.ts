@@ -38,6 +38,7 @@ function summaryText(summary: SyncSummary, report: ImportReport): string {
     count(summary.ownerChanges, 'owner change'),
     count(summary.reschedules, 'reschedule'),
     count(summary.descriptionRevisions, 'description revision'),
+    count(summary.themeRevisions, 'theme revision'),
   ];
   const plan = report.created ? 'New plan: ' : '';
   return `${plan}${parts.join(', ')}.`;

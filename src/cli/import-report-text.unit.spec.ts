@@ -28,7 +28,7 @@ describe('the import report as printed', () => {
         'Dry run: may.txt would record 2 changes in plan plan-1. Nothing was recorded.',
         '',
         '0 themes added, 0 actions added, 1 RAG change, 1 progress note added, 0 owner changes, ' +
-          '0 reschedules, 0 description revisions.',
+          '0 reschedules, 0 description revisions, 0 theme revisions.',
         '',
         'Would record (2):',
         '  line 86   Action 2.1: RAG GREEN → AMBER',

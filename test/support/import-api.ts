@@ -24,6 +24,7 @@ export interface ImportReportView {
     ownerChanges: number;
     reschedules: number;
     descriptionRevisions: number;
+    themeRevisions: number;
   };
   changes: ReportLineView[];
   warnings: ReportLineView[];
@@ -34,7 +35,7 @@ export interface ImportReportView {
 const IMPORT_PLAN = `mutation ($input: ImportPlanInput!) {
   importPlan(input: $input) {
     planId dryRun created appendedEvents
-    summary { themesAdded actionsAdded ragChanges progressNotesAdded ownerChanges reschedules descriptionRevisions }
+    summary { themesAdded actionsAdded ragChanges progressNotesAdded ownerChanges reschedules descriptionRevisions themeRevisions }
     changes { line message }
     warnings { line message }
     problems { line message }

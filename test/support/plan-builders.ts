@@ -9,6 +9,7 @@ import type {
   CreatePlan,
   RescheduleAction,
   RecordBoardMeeting,
+  ReviseTheme,
   ReviseActionDescription,
   WithdrawAction,
 } from '../../src/plans/domain/commands.js';
@@ -27,6 +28,7 @@ import type {
   ProgressNoteAdded,
   RagStatusChanged,
   ThemeAdded,
+  ThemeRevised,
 } from '../../src/plans/domain/events.js';
 
 /** Small builders with fixed ids, so a test states only what it is about. */
@@ -206,4 +208,21 @@ export const recordBoardMeeting = (data: Partial<RecordBoardMeeting['data']> = {
     title: 'April improvement board',
     ...data,
   },
+});
+
+export const themeRevised = (data: Partial<ThemeRevised['data']> = {}): ThemeRevised => ({
+  type: 'ThemeRevised',
+  data: {
+    planId: PLAN_ID,
+    themeId: THEME_ID,
+    title: 'Caseloads',
+    whatNeedsToImprove: null,
+    inspectorFindings: null,
+    reason: 'Corrected',
+    ...data,
+  },
+});
+export const reviseTheme = (data: Partial<ReviseTheme['data']> = {}): ReviseTheme => ({
+  type: 'ReviseTheme',
+  data: { planId: PLAN_ID, themeId: THEME_ID, reason: 'Corrected', ...data },
 });

@@ -8,6 +8,7 @@ export const CHANGE_KINDS = {
   PlanApproved: 'PLAN_APPROVED',
   PlanClosed: 'PLAN_CLOSED',
   ThemeAdded: 'THEME_ADDED',
+  ThemeRevised: 'THEME_REVISED',
   ActionAdded: 'ACTION_ADDED',
   RagStatusChanged: 'RAG_CHANGED',
   ProgressNoteAdded: 'PROGRESS_NOTE_ADDED',
@@ -81,6 +82,13 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
       };
     case 'ThemeAdded':
       return { ...base, field: 'theme', to: `${event.data.number}. ${event.data.title ?? '(untitled)'}` };
+    case 'ThemeRevised': {
+      const heading = (theme: { number: number; title: string | null } | undefined) =>
+        theme ? `${theme.number}. ${theme.title ?? '(untitled)'}` : null;
+      const was = before?.themes.find((theme) => theme.id === event.data.themeId);
+      const is = after.themes.find((theme) => theme.id === event.data.themeId);
+      return { ...base, field: 'theme', from: heading(was), to: heading(is), reason: event.data.reason };
+    }
     case 'BoardMeetingRecorded':
       return { ...base, field: 'boardMeeting', to: `${event.data.title} (${event.data.heldOn})` };
     default:

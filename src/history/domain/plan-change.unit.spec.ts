@@ -15,6 +15,7 @@ import {
   progressNoteAdded,
   ragStatusChanged,
   themeAdded,
+  themeRevised,
 } from '../../../test/support/plan-builders.js';
 import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
 import { evolve } from '../../plans/domain/plan.js';
@@ -68,6 +69,16 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
     given(planCreated())
       .whenRecorded(themeAdded({ number: 2, title: 'Pre-proceedings' }))
       .thenDescribedAs({ kind: 'THEME_ADDED', field: 'theme', to: '2. Pre-proceedings' }),
+  ThemeRevised: () =>
+    given(planCreated(), themeAdded({ title: 'Caseloads' }))
+      .whenRecorded(themeRevised({ title: 'Caseloads and supervision', reason: 'Typo in the heading' }))
+      .thenDescribedAs({
+        kind: 'THEME_REVISED',
+        field: 'theme',
+        from: '1. Caseloads',
+        to: '1. Caseloads and supervision',
+        reason: 'Typo in the heading',
+      }),
   ActionAdded: () =>
     given(planCreated(), themeAdded())
       .whenRecorded(actionAdded({ description: 'Reduce caseloads.', rag: 'AMBER' }))

@@ -25,6 +25,7 @@ export class ImportSummary {
   @Field(() => Int) ownerChanges!: number;
   @Field(() => Int) reschedules!: number;
   @Field(() => Int) descriptionRevisions!: number;
+  @Field(() => Int) themeRevisions!: number;
 }
 
 @ObjectType('ImportReport', {

@@ -15,7 +15,7 @@ import {
   documentWithRow,
   planDocument,
 } from '../../../test/support/plan-documents.js';
-import { given } from '../../../test/support/sync-spec.js';
+import { given, IMPORTED_FILE } from '../../../test/support/sync-spec.js';
 
 describe('importing into an existing plan: themes and actions', () => {
   it('adds a theme and its action that the plan does not have yet', () => {
@@ -105,16 +105,29 @@ describe('importing into an existing plan: themes and actions', () => {
       ]);
   });
 
-  it('points out a theme heading that differs, since themes cannot be revised', () => {
+  it('revises a theme heading that differs, with the file as the reason', () => {
     given(...planWithAction())
       .whenImporting(documentWithRow({}, { title: 'Caseloads and supervision' }))
-      .thenCommands([])
-      .thenWarns([
+      .thenCommands([
         {
-          line: 5,
-          message: "Theme 1: the title differs from the plan's; themes are not revised by import",
+          type: 'ReviseTheme',
+          data: {
+            planId: PLAN_ID,
+            themeId: THEME_ID,
+            title: 'Caseloads and supervision',
+            whatNeedsToImprove: undefined,
+            inspectorFindings: undefined,
+            reason: `imported from ${IMPORTED_FILE}`,
+          },
         },
-      ]);
+      ])
+      .thenWarns([]);
+  });
+
+  it('keeps a heading given in the app when the file has none', () => {
+    given(...planWithAction())
+      .whenImporting(documentWithRow({}, { title: null }))
+      .thenCommands([]);
   });
 
   it('ignores theme prose the file does not carry', () => {

@@ -82,7 +82,7 @@ function syncThemes(
     const current = plan?.themes.find((candidate) => candidate.number === theme.number);
     if (current) {
       ids.set(theme.number, current.id);
-      warnIfThemeDiffers(theme, current, sync);
+      reviseThemeIfDiffers(theme, current, options, sync);
       continue;
     }
     const themeId = options.newId();
@@ -100,25 +100,36 @@ function syncThemes(
   return ids;
 }
 
-/** There is no command to revise a theme: a changed heading is pointed out rather than lost silently. */
-function warnIfThemeDiffers(
+/**
+ * A heading or prose that differs from the plan's is revised, as a person would correct it. What
+ * the document leaves blank (an untitled section, no prose) is kept: the plan may have been completed
+ * in the app since the last import.
+ */
+function reviseThemeIfDiffers(
   theme: DocumentTheme,
   current: Plan['themes'][number],
+  options: SyncOptions,
   sync: SyncCollector,
 ): void {
-  const fields = [
-    ['title', theme.title, current.title],
-    ['what needs to improve', theme.whatNeedsToImprove, current.whatNeedsToImprove],
-    ['what inspectors found', theme.inspectorFindings, current.inspectorFindings],
-  ] as const;
-  for (const [name, inFile, inPlan] of fields) {
-    if (inFile !== null && !sameText(withoutFullStop(inFile), withoutFullStop(inPlan ?? ''))) {
-      sync.warn(
-        theme.line,
-        `Theme ${theme.number}: the ${name} differs from the plan's; themes are not revised by import`,
-      );
-    }
-  }
+  const differs = (inFile: string | null, inPlan: string | null) =>
+    inFile !== null && !sameText(withoutFullStop(inFile), withoutFullStop(inPlan ?? ''));
+  const revised = {
+    title: differs(theme.title, current.title) ? theme.title : undefined,
+    whatNeedsToImprove: differs(theme.whatNeedsToImprove, current.whatNeedsToImprove)
+      ? theme.whatNeedsToImprove
+      : undefined,
+    inspectorFindings: differs(theme.inspectorFindings, current.inspectorFindings)
+      ? theme.inspectorFindings
+      : undefined,
+  };
+  if (Object.values(revised).every((value) => value === undefined)) return;
+  const data = {
+    planId: options.planId,
+    themeId: current.id,
+    ...revised,
+    reason: `imported from ${options.fileName}`,
+  };
+  sync.step({ type: 'ReviseTheme', data }, theme.line, `Revise theme ${theme.number}`);
 }
 
 /** Keyed by lower-case ref, as the domain compares refs. */

@@ -125,6 +125,7 @@ describe('importing a document as a new plan', () => {
       ownerChanges: 0,
       reschedules: 0,
       descriptionRevisions: 0,
+      themeRevisions: 0,
     });
   });
 

@@ -11,6 +11,7 @@ export interface SyncStep {
 /** What an import adds to the plan, counted as a board would read it. */
 export interface SyncSummary {
   readonly themesAdded: number;
+  readonly themeRevisions: number;
   readonly actionsAdded: number;
   readonly ragChanges: number;
   readonly progressNotesAdded: number;
@@ -32,6 +33,7 @@ export function summarise(commands: readonly PlanCommand[]): SyncSummary {
   const count = (type: PlanCommand['type']) => commands.filter((command) => command.type === type).length;
   return {
     themesAdded: count('AddTheme'),
+    themeRevisions: count('ReviseTheme'),
     actionsAdded: count('AddAction'),
     ragChanges: count('ChangeRagStatus'),
     progressNotesAdded: count('AddProgressNote'),

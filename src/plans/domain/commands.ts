@@ -24,6 +24,19 @@ export type AddTheme = Command<
   }
 >;
 
+/** Corrects a theme; a field left out stays as it is, null clears it. */
+export type ReviseTheme = Command<
+  'ReviseTheme',
+  {
+    planId: string;
+    themeId: string;
+    title?: string | null;
+    whatNeedsToImprove?: string | null;
+    inspectorFindings?: string | null;
+    reason: string;
+  }
+>;
+
 export type AddAction = Command<
   'AddAction',
   {
@@ -80,4 +93,11 @@ export type RecordBoardMeeting = Command<
 >;
 
 export type PlanCommand =
-  CreatePlan | ApprovePlan | ClosePlan | AddTheme | AddAction | RecordBoardMeeting | ActionCommand;
+  | CreatePlan
+  | ApprovePlan
+  | ClosePlan
+  | AddTheme
+  | ReviseTheme
+  | AddAction
+  | RecordBoardMeeting
+  | ActionCommand;

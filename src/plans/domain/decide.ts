@@ -1,4 +1,5 @@
 import type {
+  ReviseTheme,
   AddAction,
   AddTheme,
   ClosePlan,
@@ -32,6 +33,8 @@ export function decide(command: PlanCommand, plan: Plan | undefined, now: string
       return closePlan(command, plan);
     case 'AddTheme':
       return addTheme(command, plan);
+    case 'ReviseTheme':
+      return reviseTheme(command, plan);
     case 'AddAction':
       return addAction(command, plan);
     case 'RecordBoardMeeting':
@@ -162,4 +165,25 @@ function recordBoardMeeting({ data }: RecordBoardMeeting, plan: Plan, now: strin
 
 function isWebAddress(value: string): boolean {
   return URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol);
+}
+
+function reviseTheme({ data }: ReviseTheme, plan: Plan): PlanEvent[] {
+  const theme = plan.themes.find((candidate) => candidate.id === data.themeId);
+  if (!theme) throw notFound('themeId', 'The plan has no theme with that id');
+  // Left out: unchanged; null or blank: cleared.
+  const revised = (field: 'title' | 'whatNeedsToImprove' | 'inspectorFindings', max: number) =>
+    data[field] === undefined ? theme[field] : optionalText(field, data[field], max);
+  const title = revised('title', LIMITS.title);
+  const whatNeedsToImprove = revised('whatNeedsToImprove', LIMITS.longText);
+  const inspectorFindings = revised('inspectorFindings', LIMITS.longText);
+  if (
+    title === theme.title &&
+    whatNeedsToImprove === theme.whatNeedsToImprove &&
+    inspectorFindings === theme.inspectorFindings
+  ) {
+    throw invalid('title', `Theme ${theme.number} already says that`);
+  }
+  const reason = reasonText(data.reason);
+  const ids = { planId: plan.id, themeId: theme.id };
+  return [{ type: 'ThemeRevised', data: { ...ids, title, whatNeedsToImprove, inspectorFindings, reason } }];
 }

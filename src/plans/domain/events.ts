@@ -37,6 +37,19 @@ export type ThemeAdded = Event<
   }
 >;
 
+/** A theme's heading or prose corrected; every field carries its new value. */
+export type ThemeRevised = Event<
+  'ThemeRevised',
+  {
+    planId: string;
+    themeId: string;
+    title: string | null;
+    whatNeedsToImprove: string | null;
+    inspectorFindings: string | null;
+    reason: string;
+  }
+>;
+
 export type ActionAdded = Event<
   'ActionAdded',
   {
@@ -96,6 +109,7 @@ export type PlanEvent =
   | PlanApproved
   | PlanClosed
   | ThemeAdded
+  | ThemeRevised
   | ActionAdded
   | RagStatusChanged
   | ProgressNoteAdded
@@ -112,6 +126,7 @@ export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
   'PlanApproved',
   'PlanClosed',
   'ThemeAdded',
+  'ThemeRevised',
   'ActionAdded',
   'RagStatusChanged',
   'ProgressNoteAdded',

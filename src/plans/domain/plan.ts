@@ -98,6 +98,11 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: Change
         themes: [...plan.themes, { id: themeId, number, title, whatNeedsToImprove, inspectorFindings }],
       };
     }
+    case 'ThemeRevised': {
+      const { themeId, title, whatNeedsToImprove, inspectorFindings } = event.data;
+      const revise = (theme: Theme) => ({ ...theme, title, whatNeedsToImprove, inspectorFindings });
+      return { ...next, themes: plan.themes.map((theme) => (theme.id === themeId ? revise(theme) : theme)) };
+    }
     case 'BoardMeetingRecorded': {
       const { meetingId, heldOn, title, minutesUrl } = event.data;
       const meeting = { id: meetingId, heldOn, title, minutesUrl, recordedAt: context.recordedAt };

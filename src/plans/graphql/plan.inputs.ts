@@ -77,3 +77,13 @@ export class RecordBoardMeetingInput {
   @IsOptional()
   minutesUrl?: string | null;
 }
+
+@InputType({ description: 'A field left out stays as it is; null clears it.' })
+export class ReviseThemeInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field(() => ID) @IsUUID() themeId!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() whatNeedsToImprove?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() inspectorFindings?: string | null;
+  @Field({ description: 'Why the theme was revised.' }) reason!: string;
+}

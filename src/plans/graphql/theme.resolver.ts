@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { GetPlan } from '../read-models/plan.queries.js';
-import { AddThemeInput } from './plan.inputs.js';
+import { AddThemeInput, ReviseThemeInput } from './plan.inputs.js';
 import { Theme } from './plan.types.js';
 import { themeView } from './theme.view.js';
 
@@ -14,6 +14,17 @@ export class ThemeResolver {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
   ) {}
+
+  @Mutation(() => Theme, { description: "Corrects a theme's heading or prose, with a reason." })
+  async reviseTheme(
+    @Args('input') input: ReviseThemeInput,
+    @Context() context: RequestContext,
+  ): Promise<Theme> {
+    const change = new RecordPlanChange({ type: 'ReviseTheme', data: input }, context);
+    const { planId } = await this.commandBus.execute(change);
+    const plan = await this.queryBus.execute(new GetPlan(planId));
+    return themeView(plan!, input.themeId)!;
+  }
 
   @Mutation(() => Theme, { description: 'Adds an area for improvement to the plan.' })
   async addTheme(@Args('input') input: AddThemeInput, @Context() context: RequestContext): Promise<Theme> {
