@@ -19,7 +19,7 @@ import {
 } from '../../../test/support/plan-builders.js';
 import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
 import { evolve } from '../../plans/domain/plan.js';
-import { changeTiming, describeChange, type ChangeDescription } from './plan-change.js';
+import { describeChange, type ChangeDescription } from './plan-change.js';
 
 /** given(history).whenRecorded(event).thenDescribedAs(description): the event folded onto the history. */
 const given = (...history: PlanEvent[]) => ({
@@ -231,22 +231,4 @@ describe('describing a change', () => {
         field: 'progressNotes',
         to: 'Caseloads audited.',
       }));
-});
-
-describe('the timing of a change', () => {
-  it('keeps when it was recorded, when it took effect and who made it', () =>
-    expect(
-      changeTiming({
-        recordedAt: '2024-04-25T09:00:00.000Z',
-        effectiveDate: '2024-04-23',
-        actor: 'Jo Bloggs',
-      }),
-    ).toEqual({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }));
-
-  it('answers null for an effective date or actor not given', () =>
-    expect(changeTiming({ recordedAt: '2024-04-25T09:00:00.000Z' })).toEqual({
-      recordedAt: '2024-04-25T09:00:00.000Z',
-      effectiveDate: null,
-      actor: null,
-    }));
 });
