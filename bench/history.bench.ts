@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.js';
+import { mintLocalToken } from '../src/auth/tokens/mint-token.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { evolve, type Plan } from '../src/plans/domain/plan.js';
 import { fromRecorded, planStream } from '../src/plans/plan-stream.js';
@@ -27,11 +28,13 @@ const app = await createApp({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'er
 await app.listen(0, '127.0.0.1');
 const catchUpMs = performance.now() - startedAt;
 const url = `${await app.getUrl()}/graphql`;
+// Time travel needs an AUDITOR or ADMIN: the bench signs in as one, like any client.
+const token = await mintLocalToken(dataDir, { name: 'Bench Auditor', roles: ['AUDITOR'] });
 
 async function graphql(query: string, variables: Record<string, unknown>): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { errors?: unknown };

@@ -1,8 +1,12 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AccessGuard } from './auth/access.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { Authenticator } from './auth/authenticator.js';
+import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { DomainErrorFilter } from './graphql/errors.js';
@@ -25,7 +29,12 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventStoreModule.forConfig(config),
-        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions),
+        AuthModule.forConfig(config),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Authenticator],
+          useFactory: graphqlOptions,
+        }),
         {
           module: SharedModule,
           global: true,
@@ -35,12 +44,14 @@ export class AppModule {
         PlansModule,
         HistoryModule,
         ReportsModule,
+        AuditModule,
         ImportModule,
         ExportModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, exceptionFactory: inputValidationError }),

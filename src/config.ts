@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadAuthConfig, type AuthConfig } from './auth/tokens/auth-config.js';
 
 /** Configuration, read once at start-up from the environment and validated. */
 export interface AppConfig {
@@ -9,6 +10,8 @@ export interface AppConfig {
   /** KurrentDB connection string; when set, events are kept there instead of the embedded store. */
   readonly eventStoreUrl?: string;
   readonly logLevel: LogLevel;
+  /** How sign-in tokens are checked; left out, the embedded key in dataDir. */
+  readonly auth?: AuthConfig;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -41,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST?.trim() || 'localhost',
     dataDir: resolve(dataDir),
+    auth: loadAuthConfig(env, resolve(dataDir)),
     ...(eventStoreUrl ? { eventStoreUrl } : {}),
     logLevel,
   };

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from './auth/allow.decorator.js';
 import { PlanProjection } from './plans/read-models/plan-projection.js';
 
 /** Liveness and readiness for load balancers and orchestrators. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly projection: PlanProjection) {}

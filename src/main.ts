@@ -8,7 +8,13 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const store = config.eventStoreUrl ? 'events in KurrentDB' : `events in ${config.dataDir}`;
-  new Logger('Main').log(`GraphQL API on ${await app.getUrl()}/graphql (${store})`);
+  const logger = new Logger('Main');
+  logger.log(`GraphQL API on ${await app.getUrl()}/graphql (${store})`);
+  logger.log(
+    config.auth?.mode === 'oidc'
+      ? `Sign-in: tokens from ${config.auth.issuer}`
+      : `Sign-in: tokens made with npm run token (key in ${config.dataDir})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ACTIONS, NOTES, PlanApi, type ActionView } from './support/plan-api.js';
+import { unsealedEvents } from './support/sealed-events.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
 
 describe('changes to an action, over HTTP', () => {
@@ -50,7 +51,7 @@ describe('changes to an action, over HTTP', () => {
 
     it('records the reason and the effective date with the change', async () => {
       await api.changeRagStatus(action.id, 'RED', 'Vacancies rose again', { effectiveDate: '2024-04-23' });
-      const stored = app.storedEvents().at(-1);
+      const stored = unsealedEvents(app).at(-1);
       expect(stored).toMatchObject({
         type: 'RagStatusChanged',
         data: { actionId: action.id, from: 'NOT_RATED', to: 'RED', reason: 'Vacancies rose again' },
@@ -70,7 +71,7 @@ describe('changes to an action, over HTTP', () => {
           text: NOTES.caseloads,
           recordedAt: expect.any(String),
           effectiveDate: '2024-04-23',
-          actor: null,
+          actor: 'Test Admin',
         },
       ]);
       expect(first.progressNotes[0]!.recordedAt >= recordedFrom).toBe(true);

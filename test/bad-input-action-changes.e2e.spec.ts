@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { NHS_NUMBER, NOTES, PlanApi, type ActionView } from './support/plan-api.js';
+import { unsealedEvents } from './support/sealed-events.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
 
 const UNKNOWN_ID = '8d2e4f60-1a3b-4c5d-8e7f-9a0b1c2d3e4f';
@@ -161,7 +162,7 @@ describe('bad input to changes of an action: a precise error and nothing recorde
 
       const acknowledged = await api.addProgressNote(action.id, text, { acknowledgePersonalData: true });
       expect(acknowledged.progressNotes.map((note) => note.text)).toEqual([text]);
-      expect(app.storedEvents().at(-1)).toMatchObject({
+      expect(unsealedEvents(app).at(-1)).toMatchObject({
         type: 'ProgressNoteAdded',
         data: { text, personalDataAcknowledged: true },
       });

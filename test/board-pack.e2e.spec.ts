@@ -55,14 +55,12 @@ describe('board pack: a printable page and a PDF for a board meeting', () => {
       expect(textOf(changes)).toMatch(/^Changes since the April board \(9 April 2024\)/);
       const rows = rowsOf(changes);
       expect(rows).toContainEqual(
-        '1.1 | Not rated | Green | First rated | Recruitment started Agreed at the May board',
+        '1.1 | Not rated | Green | First rated | Recruitment started (Test Admin) Agreed at the May board (Test Admin)',
       );
-      expect(rows).toContainEqual('1.2 | Red | Green | Improved | Workshops held');
+      expect(rows).toContainEqual('1.2 | Red | Green | Improved | Workshops held (Test Admin)');
+      expect(rows).toContainEqual('1.5 | SLA drafted with MASH partners. | Test Admin, 22 Apr 2024, 10:00');
       expect(rows).toContainEqual(
-        '1.5 | SLA drafted with MASH partners. | Unknown author, 22 Apr 2024, 10:00',
-      );
-      expect(rows).toContainEqual(
-        `1.1 | ${NOTES.caseloads} | Unknown author, 22 Apr 2024, 10:00 (effective 19 April 2024)`,
+        `1.1 | ${NOTES.caseloads} | Test Admin, 22 Apr 2024, 10:00 (effective 19 April 2024)`,
       );
       expect(
         rows.filter((row) => /^\d/.test(row)).map((row) => row.split(' | ').slice(0, 2).join(' ')),
@@ -126,8 +124,8 @@ describe('board pack: a printable page and a PDF for a board meeting', () => {
     expect(textOf(html)).toContain('As at 21 May 2024: the plan as recorded by 21 May 2024, 10:00 (UK time)');
     const changes = rowsOf(sectionOf(html, 'changes'));
     expect(textOf(sectionOf(html, 'changes'))).toMatch(/^Changes since the May board \(14 May 2024\)/);
-    expect(changes).toContainEqual('1.2 | Green | Blue | Improved | Embedded');
-    expect(changes).toContainEqual('1.5 | SLA signed. | Unknown author, 20 May 2024, 10:00');
+    expect(changes).toContainEqual('1.2 | Green | Blue | Improved | Embedded (Test Admin)');
+    expect(changes).toContainEqual('1.5 | SLA signed. | Test Admin, 20 May 2024, 10:00');
     expect(firstCells(sectionOf(html, 'stale'))).toEqual(['2.1']);
   });
 

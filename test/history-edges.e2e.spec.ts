@@ -56,7 +56,7 @@ describe('history: the less travelled paths', () => {
   it('says where subscriptions are served when one is sent over HTTP', async () => {
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await app.adminHeaders()) },
       body: JSON.stringify({ query: 'subscription { planChanged(planId: "x") { kind } }' }),
     });
     expect(response.status).toBe(400);
@@ -65,7 +65,7 @@ describe('history: the less travelled paths', () => {
     expect(body.errors[0]?.message).toMatch(/WebSocket/);
   });
 
-  it('records an actor named with punctuation, as roles often are', async () => {
+  it('records the signed-in name as the token gives it, punctuation and accents included', async () => {
     const { planId } = await recordAuditStory(api, clock);
     const plan = await app.graphql<{ plan: { actions: { id: string }[] } }>(
       'query ($id: ID!) { plan(id: $id) { actions { id } } }',
@@ -75,9 +75,11 @@ describe('history: the less travelled paths', () => {
     await app.graphql(
       'mutation ($id: ID!) { addProgressNote(input: { actionId: $id, text: "Audit done." }) { id } }',
       { id: actionId },
-      { 'x-actor': 'Service Manager / Ops (interim)' },
+      {
+        authorization: `Bearer ${await app.tokenFor({ name: 'Zoë Brontë (Service Manager / Ops, interim)' })}`,
+      },
     );
     const history = await api.actionHistory(actionId);
-    expect(history.at(-1)?.actor).toBe('Service Manager / Ops (interim)');
+    expect(history.at(-1)?.actor).toBe('Zoë Brontë (Service Manager / Ops, interim)');
   });
 });

@@ -6,6 +6,7 @@ import {
   MINUTE,
   type PlanChangeView,
 } from './support/history-api.js';
+import { actorNames } from './support/actor-names.js';
 import { LiveClient, type Subscription } from './support/live-client.js';
 import { ACTIONS, NOTES, THEMES, type ActionView } from './support/plan-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -31,7 +32,7 @@ describe('live changes: a graphql-ws subscription to a plan', () => {
     const theme = await api.plans.addTheme(planId, THEMES.caseloads);
     action = await api.plans.addAction(planId, theme.id, ACTIONS['1.1']);
     otherPlanId = (await api.plans.createPlan({ title: 'Another council’s plan' })).id;
-    live = new LiveClient(app.url);
+    live = await LiveClient.signedIn(app);
     await live.connected;
   });
 
@@ -58,7 +59,7 @@ describe('live changes: a graphql-ws subscription to a plan', () => {
     for (let index = 0; index < count; index += 1) {
       const result = await subscription.next();
       expect(result.errors).toBeUndefined();
-      changes.push(result.data!.planChanged);
+      changes.push(actorNames(result.data!.planChanged));
     }
     return changes;
   };
@@ -104,9 +105,9 @@ describe('live changes: a graphql-ws subscription to a plan', () => {
         actionRef: null,
         to: 'June improvement board (2024-06-03)',
         version: 7,
-        actor: null,
+        actor: 'Test Admin',
       },
-      { kind: 'PLAN_APPROVED', actionRef: null, to: 'APPROVED', version: 8, actor: null },
+      { kind: 'PLAN_APPROVED', actionRef: null, to: 'APPROVED', version: 8, actor: 'Test Admin' },
     ]);
     expect(changes[0]).toMatchObject({
       planId,

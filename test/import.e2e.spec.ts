@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PlanApi } from './support/plan-api.js';
 import { IOW_FILE_NAME, importIowPlan, importPlan, iowText } from './support/import-api.js';
+import { unsealedEvents } from './support/sealed-events.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
 
 const MAY_FILE = 'iow-plan-may-2024.txt';
@@ -108,7 +109,7 @@ describe('importing the Isle of Wight plan and its monthly updates', () => {
     const report = await importPlan(app, { planId, fileName: MAY_FILE, format: 'TEXT', text: mayUpdate() });
     expect(report).toMatchObject({ appendedEvents: 2, problems: [] });
     expect(report.summary).toMatchObject({ ragChanges: 1, progressNotesAdded: 1, actionsAdded: 0 });
-    const appended = app.storedEvents().slice(before);
+    const appended = unsealedEvents(app).slice(before);
     expect(appended.map(({ type, data }) => ({ type, data }))).toEqual([
       {
         type: 'RagStatusChanged',

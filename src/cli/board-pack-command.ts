@@ -10,7 +10,7 @@ import {
 } from '../reports/board-pack-document.js';
 import { GetBoardPack, type BoardPackRequest } from '../reports/board-pack.query.js';
 
-export const BOARD_PACK_USAGE = `Usage: npm run board-pack -- --plan <id> [--board <meetingId> | --as-of <when>] [--stale-after-days <N>] [--format html|pdf] [--out <file>]
+export const BOARD_PACK_USAGE = `Usage: npm run board-pack -- --plan <id> [--board <meetingId> | --as-of <when>] [--stale-after-days <N>] [--format html|pdf] [--out <file>] [--token <jwt>]
 
   --plan <id>               the improvement plan
   --board <meetingId>       the pack for that board meeting: the plan as at the end of its day (UK time),
@@ -20,7 +20,8 @@ export const BOARD_PACK_USAGE = `Usage: npm run board-pack -- --plan <id> [--boa
   --stale-after-days <N>    an action with no progress note for N days is stale (default 42)
   --format html|pdf         a printable HTML page (default) or a PDF
   --out <file>              write the pack to this file; without it, the pack goes to standard output
-                            (a PDF only when standard output is redirected)`;
+                            (a PDF only when standard output is redirected)
+  --token <jwt>             your sign-in token (default: the PLAN_TRACKER_TOKEN environment variable)`;
 
 const FLAGS: OptionNames = { asOf: '--as-of', boardMeeting: '--board', staleAfterDays: '--stale-after-days' };
 
@@ -28,6 +29,7 @@ export interface BoardPackArguments {
   readonly request: BoardPackRequest;
   readonly format: BoardPackFormat;
   readonly out?: string;
+  readonly token?: string;
 }
 
 export type ParsedBoardPackArguments =
@@ -50,6 +52,7 @@ export function parseBoardPackArguments(argv: readonly string[]): ParsedBoardPac
         'stale-after-days': { type: 'string' },
         format: { type: 'string', default: 'html' },
         out: { type: 'string' },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -70,7 +73,9 @@ export function parseBoardPackArguments(argv: readonly string[]): ParsedBoardPac
       staleAfterDays: values['stale-after-days'],
     };
     const request = boardPackRequest(planId, options, FLAGS);
-    return { kind: 'board-pack', options: { request, format, ...(values.out ? { out: values.out } : {}) } };
+    const out = values.out ? { out: values.out } : {};
+    const token = values.token !== undefined ? { token: values.token } : {};
+    return { kind: 'board-pack', options: { request, format, ...out, ...token } };
   } catch (error) {
     if (error instanceof DomainError) return { kind: 'error', message: error.message };
     throw error;

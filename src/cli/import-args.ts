@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 
-export const IMPORT_USAGE = `Usage: npm run import -- <file> [--plan <id> | --title "<title>"] [--dry-run] [--acknowledge-personal-data]
+export const IMPORT_USAGE = `Usage: npm run import -- <file> [--plan <id> | --title "<title>"] [--dry-run] [--acknowledge-personal-data] [--token <jwt>]
 
   <file>                        the plan document: .txt (a Word table pasted as text), .csv or .xlsx
   --plan <id>                   bring this existing plan in line with the file (only the differences are recorded)
   --title "<title>"             title of the new plan (needed when the file has none)
   --dry-run                     print what would be recorded, and every warning; record nothing
-  --acknowledge-personal-data   record progress notes that seem to identify a child (after checking them)`;
+  --acknowledge-personal-data   record progress notes that seem to identify a child (after checking them)
+  --token <jwt>                 an ADMIN's sign-in token (default: the PLAN_TRACKER_TOKEN environment variable)`;
 
 export interface ImportArguments {
   readonly file: string;
@@ -14,6 +15,7 @@ export interface ImportArguments {
   readonly title?: string;
   readonly dryRun: boolean;
   readonly acknowledgePersonalData: boolean;
+  readonly token?: string;
 }
 
 export type ParsedImportArguments =
@@ -34,6 +36,7 @@ export function parseImportArguments(argv: readonly string[]): ParsedImportArgum
         title: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'acknowledge-personal-data': { type: 'boolean', default: false },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,6 +66,7 @@ export function parseImportArguments(argv: readonly string[]): ParsedImportArgum
       ...(title !== undefined ? { title } : {}),
       dryRun: values['dry-run'] === true,
       acknowledgePersonalData: values['acknowledge-personal-data'] === true,
+      ...(values.token !== undefined ? { token: values.token } : {}),
     },
   };
 }

@@ -1,10 +1,18 @@
 import { join } from 'node:path';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config.js';
+import { erasedTextOf, sealedFieldsOf } from '../plans/domain/sealed-text.js';
+import { ChainedEventStore } from './chained/chained-event-store.js';
+import { STORED_EVENTS } from './chained/stored-events.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
+import { openTextKeys } from './sealed-text/open-text-keys.js';
+import { SealedTextEventStore } from './sealed-text/sealed-text-event-store.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-/** Provides the configured event-store adapter behind the EVENT_STORE port. */
+/**
+ * Provides the configured event-store adapter behind the EVENT_STORE port, hash-chained
+ * (ChainedEventStore), and the same chained store as STORED_EVENTS for checking the chain.
+ */
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -21,8 +29,24 @@ export class EventStoreModule implements OnApplicationShutdown {
     return {
       module: EventStoreModule,
       global: true,
-      providers: [{ provide: EVENT_STORE, useFactory: open }],
-      exports: [EVENT_STORE],
+      providers: [
+        // The chain is computed over exactly what is stored, so it wraps the adapter directly: a
+        // decorator that changes events on the way in or out goes above it, on EVENT_STORE only.
+        { provide: STORED_EVENTS, useFactory: async () => new ChainedEventStore(await open()) },
+        // Free texts are sealed above the chain, so destroying a text's key changes nothing hashed.
+        {
+          provide: EVENT_STORE,
+          inject: [STORED_EVENTS],
+          useFactory: async (chained: EventStore) =>
+            new SealedTextEventStore(
+              chained,
+              await openTextKeys(config),
+              { sealedFieldsOf, erasedTextOf },
+              new Logger('SealedText'),
+            ),
+        },
+      ],
+      exports: [EVENT_STORE, STORED_EVENTS],
     };
   }
 

@@ -13,8 +13,13 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   /** ISO date the change took effect, when the user gave one. */
   readonly effectiveDate?: string;
-  /** Who made the change (a user id once authentication lands). */
-  readonly actor?: string;
+  /**
+   * Who made the change: the signed-in user ({ id, name, roles, via }), or, on events recorded
+   * before sign-in existed, the unchecked name from the x-actor header.
+   */
+  readonly actor?: object | string;
+  /** SHA-256 (hex) chaining this event to the one before it in its stream: see src/audit/domain. */
+  readonly hash?: string;
 }
 
 export interface NewEvent {

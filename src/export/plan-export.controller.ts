@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator.js';
 import type { FastifyReply } from 'fastify';
 import { invalid, notFound } from '../plans/domain/errors.js';
 import { ukDate } from '../plans/domain/plan-date.js';
@@ -13,6 +14,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * The plan as the council's own spreadsheet, now or as recorded at `asOf`; the files import back
  * with no changes. Errors are JSON (400 for a bad asOf, 404 for an unknown plan or one not yet created).
  */
+/** Exports of now are for readers; `?asOf` shows the plan as it was, which is time travel. */
+@Allow('read', { plan: 'planId', timeTravel: ['asOf'] })
 @Controller('plans')
 export class PlanExportController {
   constructor(private readonly planAt: PlanAtResolver) {}

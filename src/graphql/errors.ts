@@ -10,6 +10,8 @@ const CODES: Record<DomainErrorKind, string> = {
   PERSONAL_DATA_SUSPECTED: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
 };
 
 export function toGraphQLError(error: DomainError): GraphQLError {
@@ -24,6 +26,8 @@ const HTTP_STATUS: Record<DomainErrorKind, number> = {
   PERSONAL_DATA_SUSPECTED: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
 };
 
 /**

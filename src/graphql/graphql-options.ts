@@ -2,8 +2,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Authenticator } from '../auth/authenticator.js';
 import { formatGraphQLError } from './errors.js';
-import { requestContext } from './request-context.js';
+import { requestContext, type RequestContext } from './request-context.js';
+import { signInOverWebSocket, type LiveConnectionExtra } from './web-socket-sign-in.js';
 
 /** Errors pushed over graphql-ws get the same treatment as HTTP answers: nothing internal leaves. */
 function formatLiveResult(result: ExecutionResult) {
@@ -25,15 +27,40 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin = {
   },
 };
 
-export const graphqlOptions: ApolloDriverConfig = {
-  driver: ApolloDriver,
-  autoSchemaFile: true,
-  sortSchema: true,
-  context: (request: FastifyRequest) => ({ req: request, ...requestContext(request) }),
-  formatError: formatGraphQLError,
-  includeStacktraceInErrorResponses: false,
-  plugins: [subscriptionsOverWebSocketOnly],
-  subscriptions: {
-    'graphql-ws': { onNext: (_context, _id, _payload, _args, result) => formatLiveResult(result) },
-  },
-};
+/** What graphql-ws hands the context function for an operation on a live connection. */
+interface LiveOperation {
+  readonly extra: LiveConnectionExtra;
+}
+
+const isLive = (value: unknown): value is LiveOperation =>
+  typeof value === 'object' && value !== null && 'extra' in value && 'connectionParams' in value;
+
+/**
+ * The GraphQL server's options. Every request is authenticated here, once: from the Authorization
+ * header over HTTP, from the connection_init payload on a live connection. What the signed-in user
+ * may do is then the access guard's decision.
+ */
+export function graphqlOptions(authenticator: Authenticator): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    autoSchemaFile: true,
+    sortSchema: true,
+    context: async (request: FastifyRequest | LiveOperation): Promise<RequestContext> => {
+      if (isLive(request)) {
+        const { request: upgrade, authentication } = request.extra;
+        return requestContext(upgrade.headers, authentication ?? { kind: 'anonymous' });
+      }
+      const authentication = await authenticator.authenticate(request.headers.authorization);
+      return { req: request, ...requestContext(request.headers, authentication) } as RequestContext;
+    },
+    formatError: formatGraphQLError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [subscriptionsOverWebSocketOnly],
+    subscriptions: {
+      'graphql-ws': {
+        onConnect: (context) => signInOverWebSocket(authenticator, context),
+        onNext: (_context, _id, _payload, _args, result) => formatLiveResult(result),
+      },
+    },
+  };
+}

@@ -1,32 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { Actor, Channel } from '../auth/domain/actor.js';
+import type { Authentication } from '../auth/authenticator.js';
 
-/** Per-request facts every change records: the correlation id ties a request's events together. */
+/**
+ * Per-request facts: who is asking (checked by the access guard before any resolver runs) and the
+ * correlation id that ties a request's events together.
+ */
 export interface RequestContext {
   readonly correlationId: string;
-  readonly actor?: string;
+  readonly authentication: Authentication;
+  /** The signed-in user acting through this channel; set whenever authentication succeeded. */
+  readonly actor?: Actor;
 }
 
 const CORRELATION_HEADER = 'x-correlation-id';
-/**
- * Who is making the change, as the caller says. Provisional: nothing checks it until
- * authentication lands, when the signed-in user replaces it.
- */
-const ACTOR_HEADER = 'x-actor';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-/** Any printable text (roles such as "Service Manager / Ops (interim)"), no control characters. */
-const SAFE_NAME = /^[^\p{Cc}]{1,200}$/u;
 
-function header(request: FastifyRequest | undefined, name: string, pattern: RegExp): string | undefined {
-  const value = request?.headers?.[name];
+type Headers = Readonly<Record<string, unknown>> | undefined;
+
+/** The caller's correlation id when it is a sensible one, else a new one. */
+export function correlationIdOf(headers: Headers): string {
+  const value = headers?.[CORRELATION_HEADER];
   const text = typeof value === 'string' ? value.trim() : undefined;
-  return text && pattern.test(text) ? text : undefined;
+  return text && SAFE_ID.test(text) ? text : randomUUID();
 }
 
-export function requestContext(request: FastifyRequest | undefined): RequestContext {
-  const actor = header(request, ACTOR_HEADER, SAFE_NAME);
+export function requestContext(
+  headers: Headers,
+  authentication: Authentication,
+  via: Channel = 'api',
+): RequestContext {
   return {
-    correlationId: header(request, CORRELATION_HEADER, SAFE_ID) ?? randomUUID(),
-    ...(actor ? { actor } : {}),
+    correlationId: correlationIdOf(headers),
+    authentication,
+    ...(authentication.kind === 'signedIn' ? { actor: { ...authentication.user, via } } : {}),
   };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { Actor } from '../auth/domain/actor.js';
+import { seesAuthority } from '../auth/domain/permissions.js';
 import { RecordPlanChange, type ChangeOrigin } from '../plans/commands/record-plan-change.command.js';
 import { DomainError, invalid, notFound } from '../plans/domain/errors.js';
 import type { Plan } from '../plans/domain/plan.js';
@@ -40,7 +42,7 @@ export class ImportService {
   ) {}
 
   async importPlan(request: ImportRequest, origin: ChangeOrigin): Promise<ImportReport> {
-    const plan = this.targetPlan(request);
+    const plan = this.targetPlan(request, origin.actor);
     const fileName = basename(request.fileName.replace(/\\/g, '/'));
     const parsed = await parsePlanDocument({
       fileName,
@@ -54,12 +56,16 @@ export class ImportService {
       planId,
       fileName,
       title: request.title,
+      localAuthority: origin.actor?.localAuthority,
       acknowledgePersonalData: request.acknowledgePersonalData,
       newId: randomUUID,
     });
     const warnings = [...parsed.warnings, ...sync.warnings];
     if (sync.problems.length > 0) return refusedReport(request, sync.problems, warnings);
-    const decision = decideSteps(sync.steps, plan, this.clock().toISOString());
+    const decision = decideSteps(sync.steps, plan, {
+      recordedAt: this.clock().toISOString(),
+      actor: origin.actor,
+    });
     if (!decision.accepted) {
       const { step, error } = decision;
       return refusedReport(
@@ -91,13 +97,14 @@ export class ImportService {
     return { ...report, appendedEvents: decision.events };
   }
 
-  private targetPlan({ planId, title }: ImportRequest): Plan | undefined {
+  private targetPlan({ planId, title }: ImportRequest, actor: Actor | undefined): Plan | undefined {
     if (planId === undefined || planId === null) return undefined;
     if (title !== undefined && title !== null) {
       throw invalid('title', 'A title is for a new plan: leave it out when importing into an existing plan');
     }
     const plan = this.projection.readModel.plan(planId);
-    if (!plan) throw notFound('planId', 'No improvement plan has that id');
+    if (!plan || (actor && !seesAuthority(actor, plan.localAuthority)))
+      throw notFound('planId', 'No improvement plan has that id');
     return plan;
   }
 }

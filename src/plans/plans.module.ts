@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RecordPlanChangeHandler } from './commands/record-plan-change.handler.js';
 import { ActionResolver } from './graphql/action.resolver.js';
 import { PlanResolver } from './graphql/plan.resolver.js';
+import { RedactionResolver } from './graphql/redaction.resolver.js';
 import { ThemeResolver } from './graphql/theme.resolver.js';
 import { PlanProjection } from './read-models/plan-projection.js';
 import { PlanTimelines } from './read-models/plan-timelines.js';
@@ -23,6 +24,7 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     ThemeResolver,
     ActionResolver,
     BoardMeetingResolver,
+    RedactionResolver,
   ],
   exports: [PlanProjection, PlanTimelines, PlanAtResolver],
 })

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { GetAuditTrailHead } from '../audit/audit-trail-head.query.js';
 import { GetPlanChanges, type PeriodEnd } from '../history/read-models/plan-changes.query.js';
 import { GetRagTrend } from '../history/read-models/rag-trend.query.js';
 import { invalid, notFound } from '../plans/domain/errors.js';
@@ -50,9 +51,11 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
     const trend = await this.queryBus.execute(
       new GetRagTrend(current.id, new Date(current.createdAt), asAt, 'MONTH'),
     );
+    const auditTrailHead = await this.queryBus.execute(new GetAuditTrailHead(current.id, plan!.version));
     return buildBoardPack({
       plan: plan!,
       asAt,
+      auditTrailHead,
       boardMeeting,
       changes,
       trend,

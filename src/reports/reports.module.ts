@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { GetBoardPackHandler } from './board-pack.query.js';
@@ -9,7 +10,7 @@ import { BoardPackController } from './http/board-pack.controller.js';
  * in time, what changed since, the RAG trend): nothing here keeps state of its own.
  */
 @Module({
-  imports: [PlansModule, HistoryModule],
+  imports: [PlansModule, HistoryModule, AuditModule],
   controllers: [BoardPackController],
   providers: [GetBoardPackHandler],
 })

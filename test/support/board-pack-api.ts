@@ -29,7 +29,7 @@ export async function startBoardStoryApp(): Promise<BoardStoryApp> {
   const app = await startTestApp({ clock: clock.clock });
   const { planId, meetings } = await recordBoardStory(new HistoryApi(app), clock);
   const get = async (path: string): Promise<BoardPackResponse> => {
-    const response = await fetch(`${app.url}${path}`);
+    const response = await fetch(`${app.url}${path}`, { headers: await app.adminHeaders() });
     const body = Buffer.from(await response.arrayBuffer());
     return { status: response.status, headers: response.headers, body, text: body.toString('utf8') };
   };

@@ -16,6 +16,7 @@ import {
   progressNoteAdded,
   ragStatusChanged,
   themeAdded,
+  recordedBy,
 } from './plan-builders.js';
 
 /*
@@ -91,7 +92,7 @@ export function boardPackOf(history: readonly GivenEvent[], options: PackOptions
 }
 
 const on = (recordedAt: string, ...events: PlanEvent[]): GivenEvent[] =>
-  events.map((event) => recorded(event, { recordedAt, actor: 'Sam Patel' }));
+  events.map((event) => recorded(event, { recordedAt, actor: recordedBy('Sam Patel') }));
 
 export const APRIL_BOARD: BoardMeeting = {
   id: 'board-april',

@@ -2,18 +2,18 @@ import { expect } from '@jest/globals';
 import type { PlanCommand } from '../../src/plans/domain/commands.js';
 import { decide } from '../../src/plans/domain/decide.js';
 import { DomainError, type DomainErrorKind } from '../../src/plans/domain/errors.js';
-import type { ChangeContext, PlanEvent } from '../../src/plans/domain/events.js';
-import { evolve, type Plan } from '../../src/plans/domain/plan.js';
+import type { PlanEvent } from '../../src/plans/domain/events.js';
+import { evolve, type FoldContext, type Plan } from '../../src/plans/domain/plan.js';
 
 /** When every given event was recorded, unless `recorded()` says otherwise. */
 export const RECORDED_AT = '2024-05-01T10:00:00.000Z';
 /** When the command under test is decided, unless `when(command, now)` says otherwise. */
 export const NOW = '2024-05-02T09:00:00.000Z';
 
-export type GivenEvent = PlanEvent | { readonly event: PlanEvent; readonly context: ChangeContext };
+export type GivenEvent = PlanEvent | { readonly event: PlanEvent; readonly context: FoldContext };
 
 /** An event recorded with its own context (time, actor, effective date). */
-export const recorded = (event: PlanEvent, context: Partial<ChangeContext>): GivenEvent => ({
+export const recorded = (event: PlanEvent, context: Partial<FoldContext>): GivenEvent => ({
   event,
   context: { recordedAt: RECORDED_AT, ...context },
 });

@@ -16,7 +16,9 @@ export async function download(
   asOf?: string,
 ): Promise<Download> {
   const query = asOf === undefined ? '' : `?asOf=${encodeURIComponent(asOf)}`;
-  const response = await fetch(`${app.url}/plans/${planId}/export.${format}${query}`);
+  const response = await fetch(`${app.url}/plans/${planId}/export.${format}${query}`, {
+    headers: await app.adminHeaders(),
+  });
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),

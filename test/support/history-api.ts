@@ -1,3 +1,4 @@
+import { withActorNames } from './actor-names.js';
 import { expect } from '@jest/globals';
 import type { Clock } from '../../src/shared/clock.js';
 import {
@@ -51,7 +52,7 @@ export class ManualClock {
 /** An instant this many milliseconds after another, as the API writes instants. */
 export const plus = (instant: string, ms: number): string => new Date(Date.parse(instant) + ms).toISOString();
 
-export const CHANGE_FIELDS = `eventId planId position version recordedAt effectiveDate actor correlationId
+export const CHANGE_FIELDS = `eventId planId position version recordedAt effectiveDate actor { name } correlationId
   kind actionId actionRef field from to reason`;
 
 export interface PlanChangeView {
@@ -119,7 +120,7 @@ const PLAN_DIFF_FIELDS = `planId since until
   ownerChanges { ${DIFF_ACTION} from to }
   scheduleChanges { ${DIFF_ACTION} from { commencing dueBy } to { commencing dueBy } }
   descriptionChanges { ${DIFF_ACTION} from to }
-  newProgressNotes { ${DIFF_ACTION} note { text recordedAt effectiveDate actor } }
+  newProgressNotes { ${DIFF_ACTION} note { text recordedAt effectiveDate actor { name } } }
   ragSummaryBefore { red amber green blue notRated total }
   ragSummaryAfter { red amber green blue notRated total }
   changes { kind actionRef from to recordedAt }`;
@@ -205,21 +206,31 @@ export interface PeriodArgs {
 export class HistoryApi {
   readonly plans: PlanApi;
 
-  constructor(private readonly app: TestApp) {
+  private readonly app: TestApp;
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  constructor(app: TestApp) {
+    this.app = withActorNames(app);
     this.plans = new PlanApi(app);
   }
 
-  /** Sends one of the plan mutations as someone (x-actor) in a request (x-correlation-id). */
+  /** Sends one of the plan mutations signed in as someone (an ADMIN) in a request (x-correlation-id). */
   async change<T = ActionView>(
     name: MutationName,
     input: Record<string, unknown>,
     headers: { actor?: string; correlationId?: string } = {},
   ): Promise<T> {
     const sent = {
-      ...(headers.actor ? { 'x-actor': headers.actor } : {}),
+      ...(headers.actor ? { authorization: `Bearer ${await this.tokenOf(headers.actor)}` } : {}),
       ...(headers.correlationId ? { 'x-correlation-id': headers.correlationId } : {}),
     };
     return dataOf(await this.plans.send(name, input, sent))[name] as T;
+  }
+
+  private tokenOf(name: string): Promise<string> {
+    let token = this.tokens.get(name);
+    if (!token) this.tokens.set(name, (token = this.app.tokenFor({ name })));
+    return token;
   }
 
   async recordBoardMeeting(planId: string, heldOn: string, title: string): Promise<BoardMeetingView> {

@@ -15,17 +15,34 @@ export interface Subscription<T> {
 export class LiveClient {
   private readonly client: Client;
   readonly connected: Promise<void>;
+  /** The close code and reason once the socket closes (4401: not, or no longer, signed in). */
+  readonly closed: Promise<{ code: number; reason: string }>;
 
-  constructor(httpUrl: string) {
+  /** `authorization` goes in the connection_init payload ("Bearer …"); undefined sends none. */
+  constructor(httpUrl: string, authorization?: string) {
     let connected!: () => void;
+    let closed!: (event: { code: number; reason: string }) => void;
     this.connected = new Promise((resolve) => (connected = resolve));
+    this.closed = new Promise((resolve) => (closed = resolve));
     this.client = createClient({
       url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       lazy: false,
       retryAttempts: 0,
-      on: { connected: () => connected() },
+      connectionParams: authorization === undefined ? undefined : { authorization },
+      on: {
+        connected: () => connected(),
+        closed: (event) => {
+          const { code, reason } = event as { code: number; reason: string };
+          closed({ code, reason: String(reason) });
+        },
+      },
     });
+  }
+
+  /** A client signed in as the app's test ADMIN. */
+  static async signedIn(app: { url: string; adminHeaders(): Promise<Record<string, string>> }) {
+    return new LiveClient(app.url, (await app.adminHeaders()).authorization);
   }
 
   subscribe<T>(query: string, variables: Record<string, unknown>): Subscription<T> {

@@ -1,3 +1,4 @@
+import { withActorNames } from './actor-names.js';
 import { expect } from '@jest/globals';
 import type { GraphQLErrorBody, GraphQLResponse, TestApp } from './test-app.js';
 
@@ -72,7 +73,7 @@ export interface PlanView {
 }
 
 export const ACTION_FIELDS = `id planId themeId ref description owners commencing dueBy rag withdrawn version
-  createdAt updatedAt progressNotes { id text recordedAt effectiveDate actor }`;
+  createdAt updatedAt progressNotes { id text recordedAt effectiveDate actor { name } }`;
 export const THEME_FIELDS = 'id planId number title whatNeedsToImprove inspectorFindings';
 export const PLAN_FIELDS = `id title localAuthority status version createdAt updatedAt
   inspection { inspectorate framework startDate endDate judgement }
@@ -277,7 +278,11 @@ export function expectError<T>(response: GraphQLResponse<T>, expected: ExpectedE
 }
 
 export class PlanApi {
-  constructor(private readonly app: TestApp) {}
+  private readonly app: TestApp;
+
+  constructor(app: TestApp) {
+    this.app = withActorNames(app);
+  }
 
   /** Sends one of MUTATIONS and returns the raw response (for tests of errors). */
   send(name: MutationName, input: Record<string, unknown>, headers?: Record<string, string>) {

@@ -31,12 +31,32 @@ import type {
   ThemeRevised,
 } from '../../src/plans/domain/events.js';
 
+import type { Actor, RecordedActor, Role } from '../../src/auth/domain/actor.js';
+
 /** Small builders with fixed ids, so a test states only what it is about. */
 export const PLAN_ID = 'plan-iow-2024';
 export const THEME_ID = 'theme-1';
 export const ACTION_ID = 'action-1-1';
 export const OTHER_ACTION_ID = 'action-1-2';
 export const NOTE_ID = 'note-1';
+
+/** A signed-in user deciding commands: an ADMIN unless the test says otherwise. */
+export const signedIn = (overrides: Partial<Actor> = {}): Actor => ({
+  id: 'local:jo-smith',
+  name: 'Jo Smith',
+  roles: ['ADMIN'],
+  owns: [],
+  via: 'api',
+  ...overrides,
+});
+
+/** Who an event says made the change. */
+export const recordedBy = (name: string, roles: Role[] = ['EDITOR']): RecordedActor => ({
+  id: `local:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+  name,
+  roles,
+  via: 'api',
+});
 
 const OWNER = 'Service Manager Operations';
 const DESCRIPTION = 'Review caseloads across the assessment teams monthly.';

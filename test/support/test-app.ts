@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { Database } from '../../src/event-store/sqlite/sqlite-driver.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.js';
+import type { AppConfig } from '../../src/config.js';
+import { mintLocalToken, type LocalTokenRequest } from '../../src/auth/tokens/mint-token.js';
 import type { Clock } from '../../src/shared/clock.js';
 
 /** One error of a GraphQL response, as a client sees it. */
@@ -45,11 +47,19 @@ export interface TestApp {
   readonly dataDir: string;
   /** The running Nest application, for the rare test that must reach inside (e.g. to wrap the store). */
   readonly nest: NestFastifyApplication;
+  /**
+   * Sends as the test ADMIN unless `headers` carry their own `authorization` (an empty one sends
+   * none: an anonymous request).
+   */
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** A sign-in token for this app's embedded key (roles default to ADMIN). */
+  tokenFor(request?: Partial<LocalTokenRequest>): Promise<string>;
+  /** `{ authorization: 'Bearer …' }` for the test ADMIN, for requests made without graphql(). */
+  adminHeaders(): Promise<Record<string, string>>;
   /** Closes the app and starts a new one on the same data directory. */
   restart(): Promise<void>;
   /** Closes the app; removes the data directory unless the caller supplied it. */
@@ -89,7 +99,9 @@ export class TestClock {
   }
 }
 
-export async function startTestApp(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; clock?: Clock; auth?: AppConfig['auth'] } = {},
+): Promise<TestApp> {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plans-e2e-'));
   const databasePath = join(dataDir, 'events.db');
@@ -97,7 +109,7 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
   let url = '';
 
   const start = async (): Promise<void> => {
-    const config = { port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' as const };
+    const config = { port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' as const, auth: options.auth };
     const created = await createApp(config, options.clock);
     await created.listen(0, '127.0.0.1');
     const address = created.getHttpServer().address() as AddressInfo;
@@ -120,6 +132,8 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
     }
   };
 
+  const signIn = signedInRequests(dataDir, () => url);
+
   try {
     await start();
   } catch (error) {
@@ -136,7 +150,7 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
       if (!app) throw new Error('The app is not running');
       return app;
     },
-    graphql: (source, variables, headers) => postGraphQL(url, source, variables, headers),
+    ...signIn,
     async restart() {
       await stop();
       await start();
@@ -157,6 +171,30 @@ export async function startTestApp(options: { dataDir?: string; clock?: Clock } 
         data: JSON.parse(row.data) as Record<string, unknown>,
         metadata: JSON.parse(row.metadata) as Record<string, unknown>,
       }));
+    },
+  };
+}
+
+/**
+ * GraphQL requests signed in as a test ADMIN by default, with tokens made with the app's embedded
+ * key in dataDir (the same key `npm run token` uses).
+ */
+export function signedInRequests(
+  dataDir: string,
+  urlOf: () => string,
+): Pick<TestApp, 'graphql' | 'tokenFor' | 'adminHeaders'> {
+  const tokenFor = (request: Partial<LocalTokenRequest> = {}) =>
+    mintLocalToken(dataDir, { name: 'Test Admin', roles: ['ADMIN'], ...request });
+  let adminToken: Promise<string> | undefined;
+  const adminHeaders = async () => ({ authorization: `Bearer ${await (adminToken ??= tokenFor())}` });
+  return {
+    tokenFor,
+    adminHeaders,
+    async graphql(source, variables, headers = {}) {
+      const signedIn = 'authorization' in headers ? {} : await adminHeaders();
+      const sent: Record<string, string> = { ...signedIn, ...headers };
+      if (sent.authorization === '') delete sent.authorization;
+      return postGraphQL(urlOf(), source, variables, sent);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { recordedBy } from '../../../test/support/plan-builders.js';
 import { changeTiming } from './plan-change.js';
 
 describe('the timing of a change', () => {
@@ -7,9 +8,13 @@ describe('the timing of a change', () => {
       changeTiming({
         recordedAt: '2024-04-25T09:00:00.000Z',
         effectiveDate: '2024-04-23',
-        actor: 'Jo Bloggs',
+        actor: recordedBy('Jo Bloggs'),
       }),
-    ).toEqual({ recordedAt: '2024-04-25T09:00:00.000Z', effectiveDate: '2024-04-23', actor: 'Jo Bloggs' }));
+    ).toEqual({
+      recordedAt: '2024-04-25T09:00:00.000Z',
+      effectiveDate: '2024-04-23',
+      actor: recordedBy('Jo Bloggs'),
+    }));
 
   it('answers null for an effective date or actor not given', () =>
     expect(changeTiming({ recordedAt: '2024-04-25T09:00:00.000Z' })).toEqual({

@@ -1,3 +1,4 @@
+import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, PlanEvent, PlanEventType } from '../../plans/domain/events.js';
 import type { Action, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
@@ -17,6 +18,7 @@ export const CHANGE_KINDS = {
   ActionDescriptionRevised: 'DESCRIPTION_REVISED',
   ActionWithdrawn: 'ACTION_WITHDRAWN',
   BoardMeetingRecorded: 'BOARD_MEETING_RECORDED',
+  TextRedacted: 'TEXT_REDACTED',
 } as const satisfies Record<PlanEventType, string>;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[PlanEventType];
@@ -44,7 +46,7 @@ export interface PlanChange extends ChangeDescription {
   readonly version: number;
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
-  readonly actor: string | null;
+  readonly actor: RecordedActor | null;
   readonly correlationId: string | null;
 }
 
@@ -91,6 +93,12 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
     }
     case 'BoardMeetingRecorded':
       return { ...base, field: 'boardMeeting', to: `${event.data.title} (${event.data.heldOn})` };
+    case 'TextRedacted': {
+      // The erased text itself shows as the redaction notice where it was recorded.
+      const { actionId, field, reason } = event.data;
+      const actionRef = actionId === null ? null : (after.actions.get(actionId)?.ref ?? null);
+      return { ...base, actionId, actionRef, field, reason };
+    }
     default:
       return describeActionChange(
         event,

@@ -17,6 +17,7 @@ import {
   themeAdded,
   themeRevised,
 } from '../../../test/support/plan-builders.js';
+import { textRedacted } from '../../../test/support/redaction-builders.js';
 import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
 import { evolve } from '../../plans/domain/plan.js';
 import { describeChange, type ChangeDescription } from './plan-change.js';
@@ -166,6 +167,10 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
         field: 'boardMeeting',
         to: 'April improvement board (2024-04-23)',
       }),
+  TextRedacted: () =>
+    given(...planWithAction(), progressNoteAdded())
+      .whenRecorded(textRedacted({ reason: 'Named a child' }))
+      .thenDescribedAs({ kind: 'TEXT_REDACTED', ...onAction, field: 'text', reason: 'Named a child' }),
 };
 
 describe('describing a change', () => {

@@ -12,6 +12,7 @@ import {
   planWithAction,
   progressNoteAdded,
   themeAdded,
+  recordedBy,
 } from '../../../test/support/plan-builders.js';
 
 describe('what changed between two instants: actions added, withdrawn, edited and noted', () => {
@@ -88,7 +89,7 @@ describe('what changed between two instants: actions added, withdrawn, edited an
     ).during(
       recorded(progressNoteAdded({ noteId: 'n1', text: 'Caseloads audited.' }), {
         recordedAt: '2024-05-02T10:00:00.000Z',
-        actor: 'Jo Bloggs',
+        actor: recordedBy('Jo Bloggs'),
         effectiveDate: '2024-04-30',
       }),
       recorded(progressNoteAdded({ noteId: 'n2', text: 'Agency staff started.' }), {
@@ -102,7 +103,7 @@ describe('what changed between two instants: actions added, withdrawn, edited an
         text: 'Caseloads audited.',
         recordedAt: '2024-05-02T10:00:00.000Z',
         effectiveDate: '2024-04-30',
-        actor: 'Jo Bloggs',
+        actor: recordedBy('Jo Bloggs'),
       },
       {
         ref: '1.1',

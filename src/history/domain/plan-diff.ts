@@ -1,3 +1,4 @@
+import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { PlanDate } from '../../plans/domain/plan-date.js';
 import { activeActions, type Action, type Plan, type ProgressNote } from '../../plans/domain/plan.js';
 import { summariseRag, type RagStatus, type RagSummary } from '../../plans/domain/rag.js';
@@ -12,6 +13,8 @@ export interface RagMovement {
   readonly direction: RagDirection;
   /** Reasons given for each RAG change in the period, in order. */
   readonly reasons: string[];
+  /** The same reasons with who gave each. */
+  readonly reasonsBy: { readonly reason: string; readonly actor: RecordedActor | null }[];
 }
 
 export interface Schedule {
@@ -74,15 +77,18 @@ export function diffPlans(before: Plan | undefined, after: Plan, changes: readon
 
 function compareAction(diff: PlanDiff, was: Action, action: Action, changes: readonly PlanChange[]): void {
   if (was.rag !== action.rag) {
-    const reasons = changes
-      .filter((change) => change.kind === 'RAG_CHANGED' && change.actionId === action.id && change.reason)
-      .map((change) => change.reason!);
+    const ragChanges = changes.filter(
+      (change) => change.kind === 'RAG_CHANGED' && change.actionId === action.id && change.reason,
+    );
+    const reasons = ragChanges.map((change) => change.reason!);
+    const reasonsBy = ragChanges.map((change) => ({ reason: change.reason!, actor: change.actor }));
     diff.ragMovements.push({
       action,
       from: was.rag,
       to: action.rag,
       direction: ragDirection(was.rag, action.rag),
       reasons,
+      reasonsBy,
     });
   }
   if (was.owners.join('\n') !== action.owners.join('\n')) {

@@ -15,7 +15,7 @@ export class PlanHistoryFilter {
   @IsOptional()
   to?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() actionId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Who made the change (any case).' })
+  @Field(() => String, { nullable: true, description: 'Who made the change: their id or name (any case).' })
   @IsOptional()
   actor?: string | null;
   @Field(() => [ChangeKindEnum], { nullable: true }) @IsOptional() kinds?: ChangeKind[] | null;

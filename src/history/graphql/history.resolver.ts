@@ -1,4 +1,5 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Allow } from '../../auth/allow.decorator.js';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Action } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
@@ -28,11 +29,13 @@ const instant = (value: string | null | undefined) => (value ? new Date(value) :
 export class HistoryResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Allow('read', { action: 'actionId' })
   @Query(() => [PlanChange], { description: 'Every change of an action, oldest first.' })
   actionHistory(@Args('actionId', { type: () => ID }) actionId: string): Promise<Change[]> {
     return this.queryBus.execute(new GetActionHistory(actionId));
   }
 
+  @Allow('read', { plan: 'planId' })
   @Query(() => PlanChangeConnection, {
     description: 'The plan’s audit history, oldest first, filtered and paged.',
   })
@@ -60,6 +63,7 @@ export class HistoryResolver {
     };
   }
 
+  @Allow('read', { plan: 'planId' })
   @Query(() => PlanDiff, {
     description:
       'What changed between two instants or board meetings (a meeting stands for the end of its UK day). ' +
@@ -79,6 +83,7 @@ export class HistoryResolver {
     return { ...period, ...diff };
   }
 
+  @Allow('read', { plan: 'planId' })
   @Query(() => [RagSummaryAt], { description: 'RAG counts at each interval from `from` to `to`, by replay.' })
   ragTrend(
     @Args('planId', { type: () => ID }) planId: string,
@@ -89,6 +94,7 @@ export class HistoryResolver {
     return this.queryBus.execute(new GetRagTrend(planId, new Date(from), new Date(to), interval));
   }
 
+  @Allow('read', { plan: 'planId' })
   @Query(() => [ImprovementAction], {
     description: 'Actions that had this RAG status at that instant (JQL WAS).',
   })

@@ -1,3 +1,5 @@
+import type { RecordedActor } from '../../auth/domain/actor.js';
+import { ActorType } from '../../auth/graphql/actor.types.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLScalarType } from 'graphql';
 import type { Action, ProgressNote as Note } from '../../plans/domain/plan.js';
@@ -42,7 +44,7 @@ export class PlanChange {
   @Field(() => DateTimeScalar) recordedAt!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })
   effectiveDate!: string | null;
-  @Field(() => String, { nullable: true }) actor!: string | null;
+  @Field(() => ActorType, { nullable: true }) actor!: RecordedActor | null;
   @Field(() => String, { nullable: true, description: 'Ties together the changes of one request.' })
   correlationId!: string | null;
   @Field(() => ChangeKindEnum) kind!: ChangeKind;

@@ -1,4 +1,5 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Allow } from '../../auth/allow.decorator.js';
 import { notFound } from '../../plans/domain/errors.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import type { PlanChange as Change } from '../domain/plan-change.js';
@@ -12,6 +13,7 @@ export class PlanChangedResolver {
     private readonly changeLog: ChangeLog,
   ) {}
 
+  @Allow('read', { plan: 'planId' })
   @Subscription(() => PlanChange, {
     description: 'Each change of the plan as it is recorded (graphql-ws on /graphql).',
     resolve: (change: Change) => change,

@@ -2,7 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import type { PlanEventApplied, PlanEventListener } from '../../plans/read-models/plan-event-applied.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
+import { redactionNotice } from '../../plans/domain/recorded-texts.js';
+import { redactionBy } from '../../plans/domain/redaction.js';
 import { changeTiming, describeChange, type PlanChange } from '../domain/plan-change.js';
+import { redactedChanges } from '../domain/redacted-changes.js';
 
 const topic = (planId: string) => `planChanged:${planId}`;
 
@@ -31,8 +34,11 @@ export class ChangeLog implements PlanEventListener, OnModuleInit {
       version: after.version,
       correlationId: recorded.metadata.correlationId ?? null,
     };
-    let changes = this.changesByPlan.get(after.id);
-    if (!changes) this.changesByPlan.set(after.id, (changes = []));
+    let changes = this.changesByPlan.get(after.id) ?? [];
+    if (event.type === 'TextRedacted') {
+      changes = redactedChanges(changes, event.data, redactionNotice(redactionBy(event, context)));
+    }
+    this.changesByPlan.set(after.id, changes);
     changes.push(change);
     void this.live.publish(topic(after.id), change);
   }

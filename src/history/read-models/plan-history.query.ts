@@ -81,7 +81,7 @@ function matches(filter: PlanHistoryFilter): (change: PlanChange) => boolean {
       at >= from &&
       at <= to &&
       (!filter.actionId || change.actionId === filter.actionId) &&
-      (!actor || change.actor?.toLowerCase() === actor) &&
+      (!actor || change.actor?.id.toLowerCase() === actor || change.actor?.name.toLowerCase() === actor) &&
       (!kinds || kinds.has(change.kind)) &&
       (!ragOnly || change.ragTo !== null) &&
       (filter.ragFrom === undefined || change.ragFrom === filter.ragFrom) &&

@@ -1,4 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow } from '../../auth/allow.decorator.js';
 import type { RequestContext } from '../../graphql/request-context.js';
 import { refusedReport, type ImportReport } from '../import-report.js';
 import { ImportService } from '../import.service.js';
@@ -13,7 +14,7 @@ const PARSER_FORMATS: Record<ImportFormat, PlanDocumentFormat> = { TEXT: 'text',
 export class ImportResolver {
   constructor(private readonly importService: ImportService) {}
 
-  // ADMIN only once authentication lands
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImportReportType, {
     description:
       'Imports a council plan document (TEXT, CSV or XLSX): a new plan, or only the differences into an ' +
@@ -25,10 +26,9 @@ export class ImportResolver {
   ): Promise<ImportReport> {
     const file = uploadedFile(input);
     if ('tooLarge' in file) return Promise.resolve(refusedReport(input, [file.tooLarge]));
-    const { correlationId, actor } = context;
     return this.importService.importPlan(
       { ...input, content: file.content, format: PARSER_FORMATS[input.format] },
-      { correlationId, ...(actor ? { actor } : {}) },
+      context,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { decideAll } from '../../plans/domain/decide-all.js';
+import { decideAll, type DecisionContext } from '../../plans/domain/decide-all.js';
 import { DomainError } from '../../plans/domain/errors.js';
 import type { Plan } from '../../plans/domain/plan.js';
 import type { SyncStep } from './sync-result.js';
@@ -11,12 +11,16 @@ export type StepsDecision =
  * Decides an import's steps one by one, as the command handler will decide them together, to find
  * which row the domain refuses (the handler only says why, not where). Appends nothing.
  */
-export function decideSteps(steps: readonly SyncStep[], plan: Plan | undefined, now: string): StepsDecision {
+export function decideSteps(
+  steps: readonly SyncStep[],
+  plan: Plan | undefined,
+  { recordedAt, actor }: DecisionContext,
+): StepsDecision {
   let state = plan;
   let events = 0;
   for (const step of steps) {
     try {
-      const decided = decideAll([step.command], state, { recordedAt: now });
+      const decided = decideAll([step.command], state, { recordedAt, actor });
       state = decided.plan;
       events += decided.decisions.reduce((sum, decision) => sum + decision.events.length, 0);
     } catch (error) {

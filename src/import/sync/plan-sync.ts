@@ -10,6 +10,8 @@ export interface SyncOptions {
   readonly fileName: string;
   /** Title of a new plan; without it the document's own title is used. */
   readonly title?: string | null;
+  /** The local authority of a new plan (the importer's own, when their sign-in names one). */
+  readonly localAuthority?: string | null;
   /** The person importing has checked the progress notes that look like they identify a child. */
   readonly acknowledgePersonalData?: boolean;
   readonly newId: () => string;
@@ -64,7 +66,15 @@ function createPlan(document: PlanDocument, options: SyncOptions, sync: SyncColl
   if (title === '') sync.problem(null, 'A new plan needs a title: the file has none, so give one');
   const inspection = document.inspection && { ...document.inspection };
   sync.step(
-    { type: 'CreatePlan', data: { planId: options.planId, title, inspection } },
+    {
+      type: 'CreatePlan',
+      data: {
+        planId: options.planId,
+        title,
+        inspection,
+        ...(options.localAuthority ? { localAuthority: options.localAuthority } : {}),
+      },
+    },
     null,
     `Create plan "${title}"`,
   );

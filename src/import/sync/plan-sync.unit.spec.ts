@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideAll } from '../../plans/domain/decide-all.js';
-import { PLAN_ID } from '../../../test/support/plan-builders.js';
+import { PLAN_ID, signedIn } from '../../../test/support/plan-builders.js';
 import {
   documentAction,
   documentTheme,
@@ -136,7 +136,10 @@ describe('importing a document as a new plan', () => {
       fileName: IMPORTED_FILE,
       newId: sequentialIds(),
     });
-    const { plan } = decideAll(first.commands, undefined, { recordedAt: '2024-05-01T10:00:00.000Z' });
+    const { plan } = decideAll(first.commands, undefined, {
+      recordedAt: '2024-05-01T10:00:00.000Z',
+      actor: signedIn(),
+    });
     const again = syncCommands(document, plan, {
       planId: PLAN_ID,
       fileName: IMPORTED_FILE,

@@ -1,10 +1,12 @@
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '../../auth/domain/actor.js';
 import type { PlanCommand } from '../domain/commands.js';
 
 /** Where a change came from: the request it belongs to and who asked for it. */
 export interface ChangeOrigin {
   readonly correlationId: string;
-  readonly actor?: string;
+  /** The signed-in user; without one every change is refused (UNAUTHENTICATED). */
+  readonly actor?: Actor;
 }
 
 export interface PlanChangeRecorded {

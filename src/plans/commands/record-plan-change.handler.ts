@@ -35,10 +35,12 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
       const now = this.clock().toISOString();
       // Transaction time never goes backwards within a plan, even if the clock does.
       const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
-      const context = { ...origin, causationId, recordedAt };
-      const { decisions } = await this.decideOrExplain(() => decideAll(changes, plan, context), position);
-      const events = decisions.flatMap(({ events: decided, context: { effectiveDate } }) =>
-        toNewEvents(decided, { ...context, effectiveDate }, randomUUID),
+      const { decisions } = await this.decideOrExplain(
+        () => decideAll(changes, plan, { recordedAt, actor: origin.actor }),
+        position,
+      );
+      const events = decisions.flatMap(({ events: decided, context }) =>
+        toNewEvents(decided, { ...context, correlationId: origin.correlationId, causationId }, randomUUID),
       );
       try {
         const expected = plan ? plan.version - 1 : 'no_stream';

@@ -1,4 +1,4 @@
-import type { Inspection } from './events.js';
+import type { Inspection, TextField } from './events.js';
 import type { PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
 
@@ -92,6 +92,22 @@ export type RecordBoardMeeting = Command<
   { planId: string; meetingId: string; heldOn: string; title: string; minutesUrl?: string | null }
 >;
 
+/**
+ * Erases one stored text recorded by mistake: a progress note by its id, or the reason or
+ * description of one recorded change by the change's event id (PlanChange.eventId). The field may
+ * be left out when the change records only one text.
+ */
+export type RedactText = Command<
+  'RedactText',
+  {
+    planId: string;
+    noteId?: string | null;
+    eventId?: string | null;
+    field?: TextField | null;
+    reason: string;
+  }
+>;
+
 export type PlanCommand =
   | CreatePlan
   | ApprovePlan
@@ -100,4 +116,5 @@ export type PlanCommand =
   | ReviseTheme
   | AddAction
   | RecordBoardMeeting
+  | RedactText
   | ActionCommand;

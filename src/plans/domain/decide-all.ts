@@ -1,3 +1,5 @@
+import { recordedActor, type Actor } from '../../auth/domain/actor.js';
+import { authorize } from './authorize.js';
 import type { PlanCommand } from './commands.js';
 import { decide } from './decide.js';
 import { invalid } from './errors.js';
@@ -14,14 +16,22 @@ export interface Decision {
 export const effectiveDateOf = (command: PlanCommand): string | undefined =>
   'effectiveDate' in command.data ? (command.data.effectiveDate ?? undefined) : undefined;
 
+/** When and for whom commands are decided. */
+export interface DecisionContext {
+  readonly recordedAt: string;
+  /** Undefined only where nobody signed in: every command is then refused. */
+  readonly actor: Actor | undefined;
+}
+
 /**
  * Decides several commands in order, each on the plan as the previous ones left it, so that a
- * whole import is accepted or refused as one (the first refusal is thrown).
+ * whole import is accepted or refused as one (the first refusal is thrown). Each command is first
+ * authorised for the actor on the plan as it then stands.
  */
 export function decideAll(
   commands: readonly PlanCommand[],
   plan: Plan | undefined,
-  context: Omit<ChangeContext, 'effectiveDate'>,
+  { recordedAt, actor }: DecisionContext,
 ): { decisions: Decision[]; plan: Plan | undefined } {
   const decisions: Decision[] = [];
   let state = plan;
@@ -29,8 +39,13 @@ export function decideAll(
     if (state && 'planId' in command.data && command.data.planId !== state.id) {
       throw invalid('planId', 'Changes decided together must all be for the same plan');
     }
-    const events = decide(command, state, context.recordedAt);
-    const changeContext = { ...context, effectiveDate: effectiveDateOf(command) };
+    authorize(command, state, actor);
+    const events = decide(command, state, recordedAt);
+    const changeContext: ChangeContext = {
+      recordedAt,
+      actor: recordedActor(actor!),
+      effectiveDate: effectiveDateOf(command),
+    };
     for (const event of events) state = evolve(state, event, changeContext);
     decisions.push({ command, events, context: changeContext });
   }

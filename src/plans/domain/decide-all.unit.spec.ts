@@ -7,9 +7,10 @@ import {
   addTheme,
   changeRagStatus,
   createPlan,
+  signedIn,
 } from '../../../test/support/plan-builders.js';
 
-const context = { recordedAt: '2024-05-02T09:00:00.000Z' };
+const context = { recordedAt: '2024-05-02T09:00:00.000Z', actor: signedIn() };
 
 describe('deciding several changes together (an import)', () => {
   it('decides each change on the plan as the previous ones left it', () => {

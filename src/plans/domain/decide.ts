@@ -12,6 +12,7 @@ import { conflict, invalid, notFound } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
 import { isCalendarDate, ukDate } from './plan-date.js';
 import { assertNoPersonalData } from './personal-data.js';
+import { redactText } from './redact-text.js';
 import { assertSchedule } from './schedule.js';
 import type { Plan } from './plan.js';
 import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } from './text-rules.js';
@@ -23,6 +24,8 @@ import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } 
 export function decide(command: PlanCommand, plan: Plan | undefined, now: string): PlanEvent[] {
   if (command.type === 'CreatePlan') return createPlan(command, plan);
   if (!plan) throw notFound('planId', 'No improvement plan has that id');
+  // Erasing personal data is a duty that outlives the plan: a closed plan's texts can still be erased.
+  if (command.type === 'RedactText') return redactText(command, plan);
   if (plan.status === 'CLOSED')
     throw conflict('planId', `The plan "${plan.title}" is closed: it can no longer change`);
   switch (command.type) {

@@ -1,3 +1,4 @@
+import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
 
@@ -104,6 +105,26 @@ export type BoardMeetingRecorded = Event<
   { planId: string; meetingId: string; heldOn: string; title: string; minutesUrl: string | null }
 >;
 
+/** A free-text field of a recorded event (see sealed-text.ts for which events record one). */
+export type TextField = 'text' | 'description' | 'reason';
+
+/**
+ * Text recorded by mistake (personal data) was erased: its key was destroyed, so the stored text can
+ * no longer be read, and every view shows who erased it, when and why in its place. The text is
+ * named by the event that recorded it and the field; actionId and noteId say where it showed.
+ */
+export type TextRedacted = Event<
+  'TextRedacted',
+  {
+    planId: string;
+    eventId: string;
+    field: TextField;
+    actionId: string | null;
+    noteId: string | null;
+    reason: string;
+  }
+>;
+
 export type PlanEvent =
   | PlanCreated
   | PlanApproved
@@ -117,7 +138,8 @@ export type PlanEvent =
   | ActionRescheduled
   | ActionDescriptionRevised
   | ActionWithdrawn
-  | BoardMeetingRecorded;
+  | BoardMeetingRecorded
+  | TextRedacted;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -135,6 +157,7 @@ export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
   'ActionDescriptionRevised',
   'ActionWithdrawn',
   'BoardMeetingRecorded',
+  'TextRedacted',
 ];
 
 /** Current data-shape version of every plan event type. */
@@ -144,5 +167,6 @@ export const EVENT_SCHEMA_VERSION = 1;
 export interface ChangeContext {
   readonly recordedAt: string;
   readonly effectiveDate?: string;
-  readonly actor?: string;
+  /** Absent only on events recorded before anyone had to sign in, without the x-actor header. */
+  readonly actor?: RecordedActor;
 }

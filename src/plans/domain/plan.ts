@@ -1,6 +1,9 @@
+import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, Inspection, PlanEvent } from './events.js';
 import type { PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
+import { withTextsOf, type RecordedTexts, type Redaction } from './recorded-texts.js';
+import { withRedaction } from './redaction.js';
 
 /**
  * The state of one improvement plan, folded from its events by `evolve`. The same fold serves
@@ -21,7 +24,9 @@ export interface ProgressNote {
   readonly text: string;
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
-  readonly actor: string | null;
+  readonly actor: RecordedActor | null;
+  /** Present once the note's text was erased; `text` then reads as the redaction notice. */
+  readonly redaction?: Redaction;
 }
 
 export interface Action {
@@ -65,9 +70,14 @@ export interface Plan {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The free texts its events recorded and those erased since: what a redaction may name. */
+  readonly texts: RecordedTexts | null;
 }
 
-export function evolve(plan: Plan | undefined, event: PlanEvent, context: ChangeContext): Plan {
+/** A stored event's context: its id is how a later redaction names a text the event recorded. */
+export type FoldContext = ChangeContext & { readonly eventId?: string };
+
+export function evolve(plan: Plan | undefined, event: PlanEvent, context: FoldContext): Plan {
   if (event.type === 'PlanCreated') {
     const { planId, title, localAuthority, inspection } = event.data;
     return {
@@ -82,11 +92,15 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: Change
       version: 1,
       createdAt: context.recordedAt,
       updatedAt: context.recordedAt,
+      texts: null,
     };
   }
   if (!plan) throw new Error(`${event.type} before PlanCreated`);
-  const next = { ...plan, version: plan.version + 1, updatedAt: context.recordedAt };
+  const texts = withTextsOf(plan.texts, event, context.eventId);
+  const next = { ...plan, version: plan.version + 1, updatedAt: context.recordedAt, texts };
   switch (event.type) {
+    case 'TextRedacted':
+      return withRedaction(next, event, context);
     case 'PlanApproved':
       return { ...next, status: 'APPROVED' };
     case 'PlanClosed':

@@ -15,6 +15,7 @@ import {
   progressNoteAdded,
   ragStatusChanged,
   themeAdded,
+  recordedBy,
 } from '../../../test/support/plan-builders.js';
 import type { PlanEvent } from './events.js';
 import { activeActions, evolve, type Plan } from './plan.js';
@@ -41,6 +42,7 @@ describe('evolve', () => {
       version: 1,
       createdAt: '2024-01-10T12:00:00.000Z',
       updatedAt: '2024-01-10T12:00:00.000Z',
+      texts: null,
     }));
 
   it('counts every event of the stream in the plan version', () =>
@@ -87,7 +89,7 @@ describe('evolve', () => {
     const context = {
       recordedAt: '2024-04-25T16:00:00.000Z',
       effectiveDate: '2024-04-23',
-      actor: 'sm.operations',
+      actor: recordedBy('SM Operations'),
     };
     const state = plan(
       ...planWithAction(),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
@@ -29,6 +30,7 @@ export class ActionResolver {
     private readonly queryBus: QueryBus,
   ) {}
 
+  @Allow('read', { action: 'id', timeTravel: ['asOf'] })
   @Query(() => ImprovementAction, {
     nullable: true,
     description: 'An action by id, withdrawn or not; with asOf, exactly as recorded at that instant.',
@@ -40,6 +42,7 @@ export class ActionResolver {
     return this.queryBus.execute(new GetAction(id, pointInTime({ asOf })));
   }
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementAction)
   async addAction(@Args('input') input: AddActionInput, @Context() context: RequestContext): Promise<Action> {
     const actionId = randomUUID();
@@ -48,11 +51,13 @@ export class ActionResolver {
     return this.current(actionId);
   }
 
+  @Allow('editAction', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, { description: 'Changes the RAG status; a reason is required.' })
   changeRagStatus(@Args('input') input: ChangeRagStatusInput, @Context() context: RequestContext) {
     return this.change({ type: 'ChangeRagStatus', data: this.changeOf(input) }, context);
   }
 
+  @Allow('editAction', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, { description: 'Adds a "progress and impact to date" note.' })
   addProgressNote(@Args('input') input: AddProgressNoteInput, @Context() context: RequestContext) {
     return this.change(
@@ -61,16 +66,19 @@ export class ActionResolver {
     );
   }
 
+  @Allow('editAction', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, { description: 'Replaces the list of owners (roles or teams).' })
   assignActionOwners(@Args('input') input: AssignActionOwnersInput, @Context() context: RequestContext) {
     return this.change({ type: 'AssignActionOwners', data: this.changeOf(input) }, context);
   }
 
+  @Allow('editAction', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, { description: 'Sets new commencing / due-by dates, with a reason.' })
   rescheduleAction(@Args('input') input: RescheduleActionInput, @Context() context: RequestContext) {
     return this.change({ type: 'RescheduleAction', data: this.changeOf(input) }, context);
   }
 
+  @Allow('editAction', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, {
     description: 'Revises what the action says it will do, with a reason.',
   })
@@ -81,6 +89,7 @@ export class ActionResolver {
     return this.change({ type: 'ReviseActionDescription', data: this.changeOf(input) }, context);
   }
 
+  @Allow('administer', { action: 'input.actionId' })
   @Mutation(() => ImprovementAction, { description: 'Takes the action out of the plan; its history stays.' })
   withdrawAction(@Args('input') input: WithdrawActionInput, @Context() context: RequestContext) {
     return this.change({ type: 'WithdrawAction', data: this.changeOf(input) }, context);

@@ -1,6 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { RecordedActor } from '../../auth/domain/actor.js';
+import { ActorType } from '../../auth/graphql/actor.types.js';
 import type { RagStatus } from '../domain/rag.js';
+import type { Redaction } from '../domain/recorded-texts.js';
 import { RagStatusEnum } from './enums.js';
+import { RedactionType } from './redaction.types.js';
 import { DateScalar, DateTimeScalar, PlanDateScalar } from './scalars.js';
 
 @ObjectType({ description: '"Progress and impact to date": notes accumulate, none is ever overwritten.' })
@@ -10,7 +14,9 @@ export class ProgressNote {
   @Field(() => DateTimeScalar) recordedAt!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })
   effectiveDate!: string | null;
-  @Field(() => String, { nullable: true, description: 'Who recorded it.' }) actor!: string | null;
+  @Field(() => ActorType, { nullable: true, description: 'Who recorded it.' }) actor!: RecordedActor | null;
+  @Field(() => RedactionType, { nullable: true, description: 'Set once the text was erased.' })
+  redaction?: Redaction;
 }
 
 @ObjectType({ description: 'An action of an improvement plan.' })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
@@ -15,6 +16,7 @@ export class BoardMeetingResolver {
     private readonly queryBus: QueryBus,
   ) {}
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => BoardMeeting, {
     description:
       'Records that the improvement board reviewed the plan on a day: an "as at" point for reports.',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Allow, AS_OF_ARGUMENTS } from '../../auth/allow.decorator.js';
+import { seesAuthority } from '../../auth/domain/permissions.js';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
@@ -23,11 +25,14 @@ export class PlanResolver {
     private readonly queryBus: QueryBus,
   ) {}
 
-  @Query(() => [ImprovementPlan], { description: 'Every plan, newest first.' })
-  plans(): Promise<Plan[]> {
-    return this.queryBus.execute(new GetPlans());
+  @Allow('read')
+  @Query(() => [ImprovementPlan], { description: 'Every plan you may see, newest first.' })
+  async plans(@Context() { actor }: RequestContext): Promise<Plan[]> {
+    const plans: Plan[] = await this.queryBus.execute(new GetPlans());
+    return plans.filter((plan) => actor && seesAuthority(actor, plan.localAuthority));
   }
 
+  @Allow('read', { plan: 'id', timeTravel: AS_OF_ARGUMENTS })
   @Query(() => ImprovementPlan, {
     nullable: true,
     description: 'A plan now, or exactly as recorded at a past instant, board meeting or version.',
@@ -48,23 +53,28 @@ export class PlanResolver {
     return this.queryBus.execute(new GetPlan(id, pointInTime({ asOf, asOfBoardMeeting, asOfVersion })));
   }
 
-  @Mutation(() => ImprovementPlan)
+  @Allow('administer')
+  @Mutation(() => ImprovementPlan, {
+    description: "A new plan; localAuthority defaults to the signed-in user's own, when they have one.",
+  })
   createPlan(@Args('input') input: CreatePlanInput, @Context() context: RequestContext): Promise<Plan> {
     const { title, localAuthority, inspection } = input;
     const data = {
       planId: randomUUID(),
       title,
-      localAuthority,
+      localAuthority: localAuthority ?? context.actor?.localAuthority ?? null,
       inspection: inspection && { judgement: null, ...inspection },
     };
     return this.record({ type: 'CreatePlan', data }, context);
   }
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementPlan, { description: 'Moves a draft plan to approved.' })
   approvePlan(@Args('input') input: ApprovePlanInput, @Context() context: RequestContext): Promise<Plan> {
     return this.record({ type: 'ApprovePlan', data: input }, context);
   }
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementPlan, { description: 'Closes the plan: nothing in it can change afterwards.' })
   closePlan(@Args('input') input: ClosePlanInput, @Context() context: RequestContext): Promise<Plan> {
     return this.record({ type: 'ClosePlan', data: input }, context);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
@@ -15,6 +16,7 @@ export class ThemeResolver {
     private readonly queryBus: QueryBus,
   ) {}
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => Theme, { description: "Corrects a theme's heading or prose, with a reason." })
   async reviseTheme(
     @Args('input') input: ReviseThemeInput,
@@ -26,6 +28,7 @@ export class ThemeResolver {
     return themeView(plan!, input.themeId)!;
   }
 
+  @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => Theme, { description: 'Adds an area for improvement to the plan.' })
   async addTheme(@Args('input') input: AddThemeInput, @Context() context: RequestContext): Promise<Theme> {
     const themeId = randomUUID();

@@ -1,5 +1,7 @@
-import type { ChangeContext, PlanEvent } from '../domain/events.js';
-import { evolve, type Plan } from '../domain/plan.js';
+import type { PlanEvent, TextRedacted } from '../domain/events.js';
+import { evolve, type FoldContext, type Plan } from '../domain/plan.js';
+import { redactionNotice } from '../domain/recorded-texts.js';
+import { redactedEvent, redactionBy } from '../domain/redaction.js';
 import type { PlanEventApplied } from './plan-event-applied.js';
 
 /** A snapshot every this many events bounds a replay to at most this many folds. */
@@ -8,7 +10,7 @@ const SNAPSHOT_EVERY = 64;
 interface Entry {
   readonly recordedAt: number;
   readonly event: PlanEvent;
-  readonly context: ChangeContext;
+  readonly context: FoldContext;
 }
 
 /**
@@ -22,7 +24,29 @@ export class PlanTimeline {
 
   append({ event, context, after }: PlanEventApplied): void {
     this.entries.push({ recordedAt: Date.parse(context.recordedAt), event, context });
+    if (event.type === 'TextRedacted') this.eraseFromThePast(event, context);
     if (this.entries.length % SNAPSHOT_EVERY === 0) this.snapshots.push(after);
+  }
+
+  /**
+   * An erased text is gone from every earlier version too: the event that recorded it now reads
+   * with the redaction notice, and the snapshots that folded it are folded again.
+   */
+  private eraseFromThePast(redacted: TextRedacted, context: FoldContext): void {
+    const { eventId, field } = redacted.data;
+    const index = this.entries.findIndex((entry) => entry.context.eventId === eventId);
+    const entry = this.entries[index];
+    if (!entry) return;
+    const notice = redactionNotice(redactionBy(redacted, context));
+    this.entries[index] = { ...entry, event: redactedEvent(entry.event, field, notice) };
+    const unaffected = Math.floor(index / SNAPSHOT_EVERY);
+    this.snapshots.length = unaffected;
+    let plan = this.snapshots.at(-1);
+    // Up to the redaction itself, whose snapshot (if one is due) append takes from the read model.
+    for (let at = unaffected * SNAPSHOT_EVERY; at < this.entries.length - 1; at += 1) {
+      plan = evolve(plan, this.entries[at]!.event, this.entries[at]!.context);
+      if ((at + 1) % SNAPSHOT_EVERY === 0) this.snapshots.push(plan);
+    }
   }
 
   get version(): number {

@@ -12,6 +12,7 @@ import {
   progressNoteAdded,
   ragStatusChanged,
   themeAdded,
+  recordedBy,
 } from '../../../test/support/plan-builders.js';
 import type { RecordedEvent } from '../../event-store/event-store.port.js';
 import type { ChangeContext, PlanEvent } from '../domain/events.js';
@@ -54,7 +55,10 @@ function history(): { event: PlanEvent; context: ChangeContext }[] {
   let at = START;
   return events.map((event, index) => {
     if (index > 0 && index % 5 !== 0) at += HOUR;
-    return { event, context: { recordedAt: new Date(at).toISOString(), actor: `user-${index % 3}` } };
+    return {
+      event,
+      context: { recordedAt: new Date(at).toISOString(), actor: recordedBy(`User ${index % 3}`) },
+    };
   });
 }
 
@@ -81,7 +85,10 @@ describe('a plan timeline', () => {
   beforeAll(() => {
     const readModel = new PlanReadModel();
     events.forEach((event, index) => timeline.append(readModel.apply(recordedEvent(event, index))));
-    events.forEach(({ event, context }, index) => folded.push(evolve(folded[index], event, context)));
+    // As stored: each event with its id, as the read model folds it.
+    events.forEach(({ event, context }, index) =>
+      folded.push(evolve(folded[index], event, { ...context, eventId: `event-${index}` })),
+    );
   });
 
   it('holds the 200 events of the history', () => {

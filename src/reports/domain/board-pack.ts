@@ -21,6 +21,7 @@ export interface NoteView {
   readonly text: string;
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
+  /** The name of who recorded it. */
   readonly actor: string | null;
 }
 
@@ -56,6 +57,8 @@ export interface BoardPack {
   readonly version: number;
   /** The instant the plan is shown as recorded at, and its UK day. */
   readonly asAt: string;
+  /** The audit trail's head hash (SHA-256) at `version`: minuted, it shows later rewriting. */
+  readonly auditTrailHead: string | null;
   readonly asAtDay: string;
   /** The board meeting the pack was prepared for, if any. */
   readonly boardMeeting: BoardMeeting | null;
@@ -81,6 +84,8 @@ export interface BoardPackSources {
   };
   readonly trend: readonly TrendPoint[];
   readonly staleAfterDays: number;
+  /** The plan's audit-trail head hash once it had `plan.version` events. */
+  readonly auditTrailHead?: string;
 }
 
 export function buildBoardPack(sources: BoardPackSources): BoardPack {
@@ -95,6 +100,7 @@ export function buildBoardPack(sources: BoardPackSources): BoardPack {
     inspection: plan.inspection,
     version: plan.version,
     asAt: asAt.toISOString(),
+    auditTrailHead: sources.auditTrailHead ?? null,
     asAtDay,
     boardMeeting: sources.boardMeeting,
     ragSummary: summariseRag(actions.map((action) => action.rag)),
@@ -125,7 +131,12 @@ function actionRow(action: Action): ActionRow {
     dueBy: action.dueBy,
     rag: action.rag,
     latestNote: note
-      ? { text: note.text, recordedAt: note.recordedAt, effectiveDate: note.effectiveDate, actor: note.actor }
+      ? {
+          text: note.text,
+          recordedAt: note.recordedAt,
+          effectiveDate: note.effectiveDate,
+          actor: note.actor?.name ?? null,
+        }
       : null,
   };
 }

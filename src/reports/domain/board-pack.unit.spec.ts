@@ -80,7 +80,7 @@ describe('a board pack, given a plan between two boards', () => {
         from: 'NOT_RATED',
         to: 'AMBER',
         direction: 'FIRST_RATED',
-        reasons: ['Recruitment stalled', 'Recruitment restarted'],
+        reasons: ['Recruitment stalled (Sam Patel)', 'Recruitment restarted (Sam Patel)'],
       },
     ]);
     expect(changes.newNotes.map((note) => [note.ref, note.text])).toEqual([

@@ -72,14 +72,21 @@ export function changesSince(
     sincePlanCreated: Date.parse(period.since) < Date.parse(plan.createdAt),
     ragSummaryBefore: diff.ragSummaryBefore,
     ragMovements: diff.ragMovements
-      .map(({ action, from, to, direction, reasons }) => ({ ref: action.ref, from, to, direction, reasons }))
+      .map(({ action, from, to, direction, reasonsBy }) => ({
+        ref: action.ref,
+        from,
+        to,
+        direction,
+        // Who gave each reason: a board asks who moved it, not only why.
+        reasons: reasonsBy.map(({ reason, actor }) => (actor ? `${reason} (${actor.name})` : reason)),
+      }))
       .sort(byRef),
     newNotes: diff.newProgressNotes.map(({ action, note }) => ({
       ref: action.ref,
       text: note.text,
       recordedAt: note.recordedAt,
       effectiveDate: note.effectiveDate,
-      actor: note.actor,
+      actor: note.actor?.name ?? null,
     })),
     addedActions: diff.addedActions
       .map(({ ref, description, rag }) => ({ ref, description, rag }))

@@ -13,6 +13,7 @@ h2 { font-size: 1.25rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem
 h3 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
 p { margin: .25rem 0; }
 .meta { color: #333; }
+#audit-trail-head { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 .9rem; }
 th, td { border: 1px solid #8c8c8c; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #efefef; }

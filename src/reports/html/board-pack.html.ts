@@ -1,6 +1,11 @@
 import type { RagSummary } from '../../plans/domain/rag.js';
 import type { BoardPack } from '../domain/board-pack.js';
-import { asAtText, periodStartText } from '../presentation/board-pack-text.js';
+import {
+  asAtText,
+  AUDIT_TRAIL_HEAD_NOTE,
+  auditTrailHeadText,
+  periodStartText,
+} from '../presentation/board-pack-text.js';
 import { inspectionText, RAG_ORDER, ragLabel, statusLabel, themeTitle } from '../presentation/display.js';
 import { BOARD_PACK_CSS } from './board-pack.css.js';
 import { changesSection, overdueSection, staleSection, themesSection } from './board-pack-sections.html.js';
@@ -31,6 +36,7 @@ export function boardPackHtml(pack: BoardPack): string {
           ${inspection ? markup`<p class="meta">${inspection}</p>` : ''}
           <p class="meta">Plan status: ${statusLabel(pack.status)}</p>
           <p class="meta"><strong>${asAtText(pack)}</strong></p>
+          ${auditTrailHead(pack)}
         </header>
         <main>
           ${summarySection(pack)} ${themesSection(pack)} ${changesSection(pack)} ${overdueSection(pack)}
@@ -48,6 +54,13 @@ export function boardPackHtml(pack: BoardPack): string {
         </footer>
       </body>
     </html> `.value;
+}
+
+function auditTrailHead(pack: BoardPack): SafeHtml | string {
+  const text = auditTrailHeadText(pack);
+  if (!text) return '';
+  return markup`<p class="meta" id="audit-trail-head"><strong>${text}</strong></p>
+    <p class="meta">${AUDIT_TRAIL_HEAD_NOTE}</p>`;
 }
 
 const RAG_TREND_CAPTION =

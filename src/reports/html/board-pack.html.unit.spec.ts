@@ -62,7 +62,7 @@ describe('the board pack page', () => {
     expect(textOf(changes)).toMatch(/^Changes since the April board \(9 April 2024\)/);
     expect(rowsOf(changes)).toEqual([
       'Ref | From | To | Direction | Reasons given',
-      '1.1 | Not rated | Amber | First rated | Recruitment stalled Recruitment restarted',
+      '1.1 | Not rated | Amber | First rated | Recruitment stalled (Sam Patel) Recruitment restarted (Sam Patel)',
       'Ref | Progress note | Recorded by',
       '1.2 | Workshops planned for May. | Sam Patel, 22 Apr 2024, 10:00',
       'Ref | Change | Before | After',

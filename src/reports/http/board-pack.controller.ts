@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Allow } from '../../auth/allow.decorator.js';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { boardPackRequest } from '../board-pack-request.js';
@@ -12,11 +13,9 @@ const HTML_POLICY =
 /**
  * The board pack for a plan, as a printable page or a PDF:
  * `GET /plans/:planId/board-pack[.pdf]?asOf=…|boardMeeting=…&staleAfterDays=…`.
- *
- * Authentication lands in a later issue. Until then these routes are as open as the GraphQL API;
- * the issue asks for signed-in users only, so add the sign-in guard here, on the class
- * (`@UseGuards(SignedInGuard)`), when it exists: both routes then need it.
+ * A report: anyone who may read the plan, at any point (the board's own document as at a meeting).
  */
+@Allow('read', { plan: 'planId' })
 @Controller('plans/:planId')
 export class BoardPackController {
   constructor(private readonly queryBus: QueryBus) {}

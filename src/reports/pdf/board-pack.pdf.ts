@@ -1,6 +1,8 @@
 import type { BoardPack } from '../domain/board-pack.js';
 import {
   asAtText,
+  AUDIT_TRAIL_HEAD_NOTE,
+  auditTrailHeadText,
   OVERDUE_RULE,
   overdueText,
   shortDescription,
@@ -24,6 +26,11 @@ export function boardPackPdf(pack: BoardPack): Promise<Buffer> {
     if (line) paragraph(doc, line);
   }
   paragraph(doc, asAtText(pack), BOLD);
+  const head = auditTrailHeadText(pack);
+  if (head) {
+    paragraph(doc, head, BOLD);
+    paragraph(doc, AUDIT_TRAIL_HEAD_NOTE);
+  }
   summary(doc, pack);
   themes(doc, pack);
   changes(doc, pack);

@@ -12,6 +12,17 @@ export function asAtText(pack: BoardPack): string {
   return `For the ${title} on ${formatDay(heldOn)}: ${recorded}`;
 }
 
+/** The head hash, for the board to write into its minutes; null when the pack has none. */
+export function auditTrailHeadText(pack: BoardPack): string | null {
+  if (!pack.auditTrailHead) return null;
+  const point = `version ${pack.version}, ${formatInstant(pack.asAt)} (UK time)`;
+  return `Audit trail head (SHA-256) at ${point}: ${pack.auditTrailHead}`;
+}
+
+export const AUDIT_TRAIL_HEAD_NOTE =
+  'Written into the minutes, this hash lets anyone detect a later rewriting of the plan’s history up to ' +
+  'this point, even by someone with access to the database (npm run verify -- --expect-head).';
+
 export function sinceText(changes: ChangesSince): string {
   if (changes.sinceBoardMeeting) {
     const { title, heldOn } = changes.sinceBoardMeeting;

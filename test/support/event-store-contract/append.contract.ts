@@ -116,7 +116,7 @@ export function describeAppendContract(fixture: CurrentFixture): void {
     });
 
     it('round-trips data and metadata exactly', async () => {
-      const { store } = fixture();
+      const { store, addsToMetadata = {} } = fixture();
       const { stream } = testStreams();
       const detailed = newEvent(
         'ActionAdded',
@@ -138,8 +138,8 @@ export function describeAppendContract(fixture: CurrentFixture): void {
       const [first, second] = await store.readStream(stream('plan'));
       expect(first).toMatchObject({ id: detailed.id, type: detailed.type, stream: stream('plan') });
       expect(first?.data).toStrictEqual(detailed.data);
-      expect(first?.metadata).toStrictEqual(detailed.metadata);
-      expect(second?.metadata).toStrictEqual(plain.metadata);
+      expect(first?.metadata).toStrictEqual({ ...detailed.metadata, ...addsToMetadata });
+      expect(second?.metadata).toStrictEqual({ ...plain.metadata, ...addsToMetadata });
     });
   });
 }

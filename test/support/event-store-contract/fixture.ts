@@ -9,6 +9,11 @@ export interface EventStoreFixture {
    * KurrentDB keeps no index of event ids across streams, so its adapter can only see a stream's.
    */
   readonly eventIdsScope?: 'store' | 'stream';
+  /**
+   * What a decorated store adds to every event's metadata (values may be asymmetric matchers),
+   * e.g. the hash a ChainedEventStore stamps; data and the caller's metadata must still round-trip.
+   */
+  readonly addsToMetadata?: Readonly<Record<string, unknown>>;
   /** Closes every store the fixture opened (some may already be closed) and removes their data. */
   readonly cleanup: () => Promise<void>;
 }

@@ -58,6 +58,8 @@ export class BatchAppender {
     const response = echo(new BatchAppendResp().setCorrelationId(correlationId), options);
     if (outcome.kind === 'wrong_expected_version') {
       response.setError(wrongExpectedVersion(options, outcome.current));
+    } else if (outcome.kind === 'stream_deleted') {
+      response.setError(streamDeleted(options));
     } else {
       const position = new shared.AllStreamPosition()
         .setCommitPosition(String(outcome.position))
@@ -76,6 +78,16 @@ function echo(response: streams.BatchAppendResp, options: Options): streams.Batc
   if (options.hasNoStream()) return response.setNoStream(new emptyPb.Empty());
   if (options.hasStreamExists()) return response.setStreamExists(new emptyPb.Empty());
   return response.setAny(new emptyPb.Empty());
+}
+
+function streamDeleted(options: Options): status.Status {
+  const packed = new anyPb.Any();
+  const details = new shared.StreamDeleted().setStreamIdentifier(options.getStreamIdentifier());
+  packed.pack(details.serializeBinary(), 'event_store.client.StreamDeleted');
+  return new status.Status()
+    .setCode(code.Code.FAILED_PRECONDITION)
+    .setMessage('StreamDeleted')
+    .setDetails(packed);
 }
 
 function wrongExpectedVersion(options: Options, current: number | undefined): status.Status {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** One record of the double's transaction log. Positions are byte offsets, as on a real server. */
 export interface StoredEvent {
   readonly id: string;
@@ -25,7 +26,8 @@ export type Expected = number | 'no_stream' | 'any' | 'stream_exists';
 
 export type AppendOutcome =
   | { readonly kind: 'written' | 'idempotent'; readonly revision: number; readonly position: bigint }
-  | { readonly kind: 'wrong_expected_version'; readonly current: number | undefined };
+  | { readonly kind: 'wrong_expected_version'; readonly current: number | undefined }
+  | { readonly kind: 'stream_deleted' };
 
 /** Where the first of our records sits: a real log starts with the server's own records. */
 const FIRST_POSITION = 4096n;
@@ -42,6 +44,9 @@ export class EventLog {
   /** The server's "committed events" cache, by event id. A real one is bounded by memory. */
   private readonly committed = new Map<string, StoredEvent>();
   private readonly listeners = new Set<() => void>();
+  /** Soft-deleted streams: the revision their events now start at (see deletions.ts). */
+  readonly truncatedBefore = new Map<string, number>();
+  readonly tombstoned = new Set<string>();
   private nextPosition = FIRST_POSITION;
 
   constructor() {
@@ -61,8 +66,11 @@ export class EventLog {
     return this.all;
   }
 
+  /** The stream's events; undefined when it does not exist or was deleted (none left to read). */
   stream(name: string): readonly StoredEvent[] | undefined {
-    return this.streams.get(name);
+    const from = this.truncatedBefore.get(name) ?? 0;
+    const events = this.streams.get(name)?.filter((event) => event.revision >= from);
+    return events?.length ? events : undefined;
   }
 
   /** Called after every write (live subscriptions); returns the unsubscribe function. */
@@ -72,9 +80,11 @@ export class EventLog {
   }
 
   append(stream: string, expected: Expected, proposed: readonly ProposedEvent[]): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
     const existing = this.streams.get(stream) ?? [];
     const current = existing.length - 1;
-    if (existing.length === 0) {
+    // A soft-deleted stream is written again as if new; its revisions carry on where they were.
+    if (existing.length === 0 || !this.stream(stream)) {
       // A real server takes this fast path for streams it knows never existed: no idempotency check.
       if (expected !== 'any' && expected !== 'no_stream')
         return { kind: 'wrong_expected_version', current: undefined };
@@ -144,14 +154,21 @@ export class EventLog {
     return low;
   }
 
-  private write(stream: string, proposed: readonly ProposedEvent[]): StoredEvent[] {
+  /** A record the server writes itself (a deletion marker), at the revision it gives it. */
+  writeSystemRecord(stream: string, type: string, data: object, revision?: number): StoredEvent {
+    const json = Buffer.from(JSON.stringify(data));
+    const event = { id: randomUUID(), type, contentType: 'application/json', data: json };
+    return this.write(stream, [{ ...event, customMetadata: new Uint8Array() }], revision)[0]!;
+  }
+
+  private write(stream: string, proposed: readonly ProposedEvent[], revision?: number): StoredEvent[] {
     const existing = this.streams.get(stream) ?? [];
     const created = BigInt(Date.now()) * 10_000n;
     const stored = proposed.map((event, offset) => {
       const record: StoredEvent = {
         ...event,
         stream,
-        revision: existing.length + offset,
+        revision: revision ?? existing.length + offset,
         position: this.nextPosition,
         created,
       };

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +7,11 @@ import { createApp } from '../../../src/app.js';
 import type { AppConfig } from '../../../src/config.js';
 import { PLAN_STREAM_PREFIX } from '../../../src/plans/plan-stream.js';
 import type { Clock } from '../../../src/shared/clock.js';
-import { postGraphQL, type StoredEvent, type TestApp } from '../test-app.js';
+import { signedInRequests, type StoredEvent, type TestApp } from '../test-app.js';
 import type { KurrentDbDouble } from './kurrentdb-double.js';
+
+/** Shared by every instance of a test file, so that two instances accept the same tokens. */
+const SIGN_IN_DIR = mkdtempSync(join(tmpdir(), 'kurrentdb-e2e-sign-in-'));
 
 /**
  * The application configured with EVENT_STORE_URL pointing at the double, behind the same TestApp
@@ -18,8 +22,8 @@ export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock):
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
-    // Never used with a KurrentDB connection string: nothing may be written here.
-    dataDir: join(tmpdir(), 'kurrentdb-e2e-unused'),
+    // Events go to the double; only the embedded sign-in key is kept here.
+    dataDir: SIGN_IN_DIR,
     eventStoreUrl: double.connectionString,
     logLevel: 'error',
   };
@@ -49,7 +53,7 @@ export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock):
       if (!app) throw new Error('The app is not running');
       return app;
     },
-    graphql: (source, variables, headers) => postGraphQL(url, source, variables, headers),
+    ...signedInRequests(config.dataDir, () => url),
     async restart() {
       await stop();
       await start();

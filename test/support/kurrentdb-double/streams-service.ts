@@ -7,6 +7,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { BatchAppender } from './batch-append.js';
+import { deleteHandler, streamDeletedError } from './deletions.js';
 import type { EventLog, Expected, ProposedEvent } from './event-log.js';
 import {
   appendSuccess,
@@ -46,6 +47,8 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
       }
       if (options.hasSubscription()) return serveAllSubscription(call, log, options);
       if (options.hasStream()) {
+        const name = streamName(options.getStream()?.getStreamIdentifier());
+        if (log.tombstoned.has(name)) return void call.emit('error', streamDeletedError(name));
         const events = readStream(log, options);
         if (!events) call.write(streamNotFoundMessage(options.getStream()?.getStreamIdentifier()));
         else events.forEach((event) => call.write(eventMessage(event)));
@@ -71,6 +74,8 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
         if (fault === 'before-commit') return callback(UNAVAILABLE);
         const outcome = log.append(streamName(options.getStreamIdentifier()), expectedOf(options), proposed);
         if (fault === 'after-commit') return callback(UNAVAILABLE);
+        if (outcome.kind === 'stream_deleted')
+          return callback(streamDeletedError(streamName(options.getStreamIdentifier())));
         callback(
           null,
           outcome.kind === 'wrong_expected_version'
@@ -84,13 +89,9 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
       new BatchAppender(call, state).serve();
     },
 
-    delete: notServed,
-    tombstone: notServed,
+    delete: deleteHandler(log, false),
+    tombstone: deleteHandler(log, true),
   };
-}
-
-function notServed(_call: unknown, callback: sendUnaryData<unknown>): void {
-  callback({ code: grpcStatus.UNIMPLEMENTED, details: 'Not served by the double' });
 }
 
 export function toProposed(

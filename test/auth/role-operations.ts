@@ -1,0 +1,230 @@
+import { ROLES, type Role } from '../../src/auth/domain/actor.js';
+import { boardPackMain } from '../../src/cli/board-pack-run.js';
+import { importCommand } from '../../src/cli/import-command.js';
+import { verifyMain } from '../../src/cli/verify-run.js';
+import { IOW_FIXTURE, iowText } from '../support/import-api.js';
+import { LiveClient } from '../support/live-client.js';
+import { IOW_PLAN } from '../support/plan-api.js';
+import type { TestApp } from '../support/test-app.js';
+import type { OperationKind } from './role-table.js';
+
+/** What one call came to: 'ok', or the error code (GraphQL code, or the status's name on a route). */
+export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | string;
+
+/** A plan with a theme, an action owned by Team Managers and a board meeting, made by the ADMIN. */
+export interface World {
+  readonly planId: string;
+  readonly themeId: string;
+  readonly actionId: string;
+  /** A progress note on the action, for redaction. */
+  readonly noteId: string;
+}
+
+/** Who calls: a role's token, or nobody. */
+export interface Caller {
+  readonly role: Role | 'anonymous';
+  readonly token?: string;
+}
+
+export const CALLERS: readonly (Role | 'anonymous')[] = ['anonymous', ...ROLES];
+
+type Run = (app: TestApp, caller: Caller, world: World) => Promise<Outcome>;
+
+const bearer = (caller: Caller) => ({ authorization: caller.token ? `Bearer ${caller.token}` : '' });
+
+const now = () => new Date().toISOString();
+const today = () => now().slice(0, 10);
+
+function graphql(document: string, variables: (world: World) => Record<string, unknown>): Run {
+  return async (app, caller, world) => {
+    const response = await app.graphql(document, variables(world), bearer(caller));
+    return response.errors?.[0]?.extensions?.code ?? 'ok';
+  };
+}
+
+const STATUS: Record<number, Outcome> = {
+  200: 'ok',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
+
+function route(path: (world: World) => string): Run {
+  return async (app, caller, world) => {
+    const headers = caller.token ? { authorization: `Bearer ${caller.token}` } : undefined;
+    const response = await fetch(`${app.url}${path(world)}`, { headers });
+    await response.arrayBuffer();
+    return STATUS[response.status] ?? String(response.status);
+  };
+}
+
+/** Runs a command-line tool in-process, its output captured; exit 2 is read from what it said. */
+function cli(main: (world: World, token: string[]) => Promise<number>): Run {
+  return async (_app, caller, world) => {
+    const said: string[] = [];
+    const { stdout, stderr } = process;
+    const write = stdout.write;
+    const complain = stderr.write;
+    stdout.write = ((chunk: string) => said.push(String(chunk)) > 0) as typeof stdout.write;
+    stderr.write = ((chunk: string) => said.push(String(chunk)) > 0) as typeof stderr.write;
+    let code: number;
+    try {
+      code = await main(world, caller.token ? ['--token', caller.token] : []);
+    } finally {
+      stdout.write = write;
+      stderr.write = complain;
+    }
+    if (code === 0) return 'ok';
+    const text = said.join('');
+    if (/Sign in/.test(text)) return 'UNAUTHENTICATED';
+    if (/may not/.test(text)) return 'FORBIDDEN';
+    return `exit ${code}: ${text}`;
+  };
+}
+
+async function subscribe(app: TestApp, caller: Caller, world: World): Promise<Outcome> {
+  const live = new LiveClient(app.url, caller.token ? `Bearer ${caller.token}` : undefined);
+  try {
+    const outcome = await Promise.race([
+      live.closed.then(({ code }) => (code === 4401 ? 'UNAUTHENTICATED' : `closed ${code}`)),
+      (async () => {
+        await live.connected;
+        const changes = live.subscribe<{ planChanged: { kind: string } }>(
+          'subscription ($planId: ID!) { planChanged(planId: $planId) { kind } }',
+          { planId: world.planId },
+        );
+        // A change the subscriber may see arrives; a refusal arrives first as an error.
+        setTimeout(() => void addNote(app, world), 100);
+        const first = await changes.next();
+        return first.errors?.[0]?.extensions?.code ?? (first.data?.planChanged ? 'ok' : 'nothing');
+      })(),
+    ]);
+    return outcome;
+  } finally {
+    await live.dispose();
+  }
+}
+
+const addNote = (app: TestApp, world: World) =>
+  app.graphql('mutation ($input: AddProgressNoteInput!) { addProgressNote(input: $input) { id } }', {
+    input: { actionId: world.actionId, text: 'Supervision audit completed.' },
+  });
+
+const PLAN = 'query ($id: ID!) { plan(id: $id) { id } }';
+const ACTION = 'query ($id: ID!) { action(id: $id) { id } }';
+const mutation = (name: string, type: string) =>
+  `mutation ($input: ${type}!) { ${name}(input: $input) { __typename } }`;
+
+/** One way to call each row of the role table. */
+export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } = {
+  query: {
+    plans: graphql('{ plans { id } }', () => ({})),
+    plan: graphql(PLAN, ({ planId }) => ({ id: planId })),
+    'plan(asOf | asOfBoardMeeting | asOfVersion)': graphql(
+      'query ($id: ID!, $v: Int) { plan(id: $id, asOfVersion: $v) { id } }',
+      ({ planId }) => ({ id: planId, v: 1 }),
+    ),
+    action: graphql(ACTION, ({ actionId }) => ({ id: actionId })),
+    'action(asOf)': graphql(
+      'query ($id: ID!, $asOf: DateTime) { action(id: $id, asOf: $asOf) { id } }',
+      ({ actionId }) => ({ id: actionId, asOf: now() }),
+    ),
+    actionHistory: graphql(
+      'query ($id: ID!) { actionHistory(actionId: $id) { eventId } }',
+      ({ actionId }) => ({
+        id: actionId,
+      }),
+    ),
+    planHistory: graphql('query ($id: ID!) { planHistory(planId: $id) { totalCount } }', ({ planId }) => ({
+      id: planId,
+    })),
+    planChanges: graphql(
+      'query ($id: ID!, $since: DateTime) { planChanges(planId: $id, since: $since) { until } }',
+      ({ planId }) => ({ id: planId, since: '2024-01-01T00:00:00Z' }),
+    ),
+    ragTrend: graphql(
+      'query ($id: ID!, $from: DateTime!, $to: DateTime!) { ragTrend(planId: $id, from: $from, to: $to, interval: DAY) { total } }',
+      ({ planId }) => ({ id: planId, from: now(), to: now() }),
+    ),
+    actionsWithRag: graphql(
+      'query ($id: ID!, $on: DateTime!) { actionsWithRag(planId: $id, rag: AMBER, on: $on) { id } }',
+      ({ planId }) => ({ id: planId, on: now() }),
+    ),
+    verifyAuditTrail: graphql(
+      'query ($id: ID!) { verifyAuditTrail(planId: $id) { valid } }',
+      ({ planId }) => ({
+        id: planId,
+      }),
+    ),
+  },
+  mutation: {
+    createPlan: graphql(mutation('createPlan', 'CreatePlanInput'), () => ({
+      input: { title: IOW_PLAN.title },
+    })),
+    approvePlan: graphql(mutation('approvePlan', 'ApprovePlanInput'), ({ planId }) => ({
+      input: { planId },
+    })),
+    closePlan: graphql(mutation('closePlan', 'ClosePlanInput'), ({ planId }) => ({
+      input: { planId, reason: 'Superseded by the 2025 plan' },
+    })),
+    addTheme: graphql(mutation('addTheme', 'AddThemeInput'), ({ planId }) => ({
+      input: { planId, number: 2, title: 'Supervision' },
+    })),
+    reviseTheme: graphql(mutation('reviseTheme', 'ReviseThemeInput'), ({ planId, themeId }) => ({
+      input: { planId, themeId, title: 'Caseloads', reason: 'Heading as published' },
+    })),
+    addAction: graphql(mutation('addAction', 'AddActionInput'), ({ planId, themeId }) => ({
+      input: { planId, themeId, ref: '1.2', description: 'Audit supervision records.' },
+    })),
+    withdrawAction: graphql(mutation('withdrawAction', 'WithdrawActionInput'), ({ actionId }) => ({
+      input: { actionId, reason: 'Merged into 1.3' },
+    })),
+    recordBoardMeeting: graphql(mutation('recordBoardMeeting', 'RecordBoardMeetingInput'), ({ planId }) => ({
+      input: { planId, heldOn: today(), title: 'Improvement board' },
+    })),
+    importPlan: graphql(mutation('importPlan', 'ImportPlanInput'), () => ({
+      input: { fileName: 'plan.txt', format: 'TEXT', text: iowText(), dryRun: true },
+    })),
+    redactText: graphql(mutation('redactText', 'RedactTextInput'), ({ planId, noteId }) => ({
+      input: { planId, noteId, reason: 'Names a child' },
+    })),
+    changeRagStatus: graphql(mutation('changeRagStatus', 'ChangeRagStatusInput'), ({ actionId }) => ({
+      input: { actionId, rag: 'GREEN', reason: 'Caseloads at target' },
+    })),
+    addProgressNote: graphql(mutation('addProgressNote', 'AddProgressNoteInput'), ({ actionId }) => ({
+      input: { actionId, text: 'Caseloads audited.' },
+    })),
+    assignActionOwners: graphql(
+      mutation('assignActionOwners', 'AssignActionOwnersInput'),
+      ({ actionId }) => ({
+        input: { actionId, owners: ['Team Managers', 'Lead IRO'] },
+      }),
+    ),
+    rescheduleAction: graphql(mutation('rescheduleAction', 'RescheduleActionInput'), ({ actionId }) => ({
+      input: { actionId, dueBy: '2025-03', reason: 'Recruitment delayed' },
+    })),
+    reviseActionDescription: graphql(
+      mutation('reviseActionDescription', 'ReviseActionDescriptionInput'),
+      ({ actionId }) => ({
+        input: { actionId, description: 'Reduce caseloads to 18.', reason: 'Target agreed' },
+      }),
+    ),
+  },
+  subscription: { planChanged: subscribe },
+  route: {
+    'GET /plans/:planId/export.csv': route(({ planId }) => `/plans/${planId}/export.csv`),
+    'GET /plans/:planId/export.xlsx': route(({ planId }) => `/plans/${planId}/export.xlsx`),
+    'GET /plans/:planId/export.csv?asOf=…': route(
+      ({ planId }) => `/plans/${planId}/export.csv?asOf=${encodeURIComponent(now())}`,
+    ),
+    'GET /plans/:planId/board-pack': route(({ planId }) => `/plans/${planId}/board-pack`),
+    'GET /plans/:planId/board-pack.pdf': route(({ planId }) => `/plans/${planId}/board-pack.pdf`),
+  },
+  cli: {
+    'npm run import': cli((_world, token) =>
+      importCommand([IOW_FIXTURE, '--title', 'IoW plan', '--dry-run', ...token]),
+    ),
+    'npm run board-pack': cli(({ planId }, token) => boardPackMain(['--plan', planId, ...token])),
+    'npm run verify': cli(({ planId }, token) => verifyMain(['--plan', planId, ...token])),
+  },
+};
