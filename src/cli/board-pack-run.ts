@@ -11,7 +11,8 @@ import {
   type BoardPackArguments,
 } from './board-pack-command.js';
 import { createCliContext } from './cli-context.js';
-import { CliSignInRefused, signInToCli } from './cli-sign-in.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { asSignedIn } from './cli-sign-in.js';
 import { complain, say } from './run-command.js';
 
 /**
@@ -30,14 +31,13 @@ export async function boardPackMain(argv: readonly string[]): Promise<number> {
   return writeBoardPack(options);
 }
 
-async function writeBoardPack(options: BoardPackArguments): Promise<number> {
-  let actor;
-  try {
-    actor = await signInToCli(options.token, 'read', 'cli');
-  } catch (error) {
-    if (error instanceof CliSignInRefused) return complain(`${error.message}\n`, 2);
-    throw error;
-  }
+function writeBoardPack(options: BoardPackArguments): Promise<number> {
+  return asSignedIn({ token: options.token, capability: 'read', via: 'cli' }, (actor) =>
+    writeAs(actor, options),
+  );
+}
+
+async function writeAs(actor: Actor, options: BoardPackArguments): Promise<number> {
   const context = await createCliContext(loadConfig());
   try {
     const plan = context.get(PlanProjection).readModel.plan(options.request.planId);

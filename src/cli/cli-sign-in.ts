@@ -2,6 +2,7 @@ import type { Actor, Channel } from '../auth/domain/actor.js';
 import { may, type Capability } from '../auth/domain/permissions.js';
 import { InvalidTokenError } from '../auth/tokens/token-verifier.js';
 import { signedInCliUser, SignInRequiredError } from './cli-user.js';
+import { complain } from './run-command.js';
 
 /** Why a command-line tool will not run for this caller; the tool prints it and exits 2. */
 export class CliSignInRefused extends Error {}
@@ -28,4 +29,19 @@ export async function signInToCli(
     throw new CliSignInRefused(`Your role (${user.roles.join(', ')}) may not do this`);
   }
   return { ...user, via };
+}
+
+/** Runs a tool's work as the signed-in user, or says why not and exits 2 (how it was run is wrong). */
+export async function asSignedIn(
+  request: { token: string | undefined; capability: Capability; via: Channel; env?: NodeJS.ProcessEnv },
+  work: (actor: Actor) => Promise<number>,
+): Promise<number> {
+  let actor;
+  try {
+    actor = await signInToCli(request.token, request.capability, request.via, request.env);
+  } catch (error) {
+    if (error instanceof CliSignInRefused) return complain(`${error.message}\n`, 2);
+    throw error;
+  }
+  return work(actor);
 }

@@ -8,7 +8,8 @@ import { DomainError } from '../plans/domain/errors.js';
 import { IMPORT_USAGE, parseImportArguments, type ImportArguments } from './import-args.js';
 import { importReportText } from './import-report-text.js';
 import { createCliContext } from './cli-context.js';
-import { CliSignInRefused, signInToCli } from './cli-sign-in.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { asSignedIn } from './cli-sign-in.js';
 import { complain, say } from './run-command.js';
 
 /**
@@ -32,14 +33,13 @@ export async function importCommand(argv: readonly string[]): Promise<number> {
   return importFile(parsed.options, await readFile(file));
 }
 
-async function importFile(options: ImportArguments, content: Buffer): Promise<number> {
-  let actor;
-  try {
-    actor = await signInToCli(options.token, 'administer', 'import-cli');
-  } catch (error) {
-    if (error instanceof CliSignInRefused) return complain(`${error.message}\n`, 2);
-    throw error;
-  }
+function importFile(options: ImportArguments, content: Buffer): Promise<number> {
+  return asSignedIn({ token: options.token, capability: 'administer', via: 'import-cli' }, (actor) =>
+    importAs(actor, options, content),
+  );
+}
+
+async function importAs(actor: Actor, options: ImportArguments, content: Buffer): Promise<number> {
   const context = await createCliContext(loadConfig());
   try {
     const report = await context

@@ -6,7 +6,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { loadConfig, type AppConfig } from '../config.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
-import { CliSignInRefused, signInToCli } from './cli-sign-in.js';
+import { asSignedIn } from './cli-sign-in.js';
 import { complain, say } from './run-command.js';
 import { parseVerifyArguments, VERIFY_USAGE, type VerifyArguments } from './verify-args.js';
 import { recordedHeadText, verificationLine } from './verify-report-text.js';
@@ -33,8 +33,7 @@ export async function verifyMain(
   const parsed = parseVerifyArguments(argv);
   if (parsed.kind === 'help') return say(`${VERIFY_USAGE}\n`, 0);
   if (parsed.kind === 'error') return complain(`${parsed.message}\n\n${VERIFY_USAGE}\n`, 2);
-  try {
-    const user = await signInToCli(parsed.options.token, 'verify', 'cli', env);
+  return asSignedIn({ token: parsed.options.token, capability: 'verify', via: 'cli', env }, async (user) => {
     // The store holds every authority's plans; the verifyAuditTrail query serves one authority's users.
     if (user.localAuthority !== undefined) {
       return complain(
@@ -42,18 +41,15 @@ export async function verifyMain(
         2,
       );
     }
-  } catch (error) {
-    if (error instanceof CliSignInRefused) return complain(`${error.message}\n`, 2);
-    throw error;
-  }
-  const context = await NestFactory.createApplicationContext(VerifyModule.forConfig(loadConfig(env)), {
-    logger: ['error', 'warn'],
+    const context = await NestFactory.createApplicationContext(VerifyModule.forConfig(loadConfig(env)), {
+      logger: ['error', 'warn'],
+    });
+    try {
+      return await verify(context.get(AuditTrail), parsed.options);
+    } finally {
+      await context.close();
+    }
   });
-  try {
-    return await verify(context.get(AuditTrail), parsed.options);
-  } finally {
-    await context.close();
-  }
 }
 
 async function verify(auditTrail: AuditTrail, { planId, expectHead }: VerifyArguments): Promise<number> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
+import { AuditTrailExportController } from './http/audit-trail-export.controller.js';
 import { HistoryResolver } from './graphql/history.resolver.js';
 import { PlanChangedResolver } from './graphql/plan-changed.resolver.js';
 import { GetActionHistoryHandler } from './read-models/action-history.query.js';
@@ -9,9 +10,13 @@ import { GetPlanChangesHandler } from './read-models/plan-changes.query.js';
 import { GetPlanHistoryHandler } from './read-models/plan-history.query.js';
 import { GetRagTrendHandler } from './read-models/rag-trend.query.js';
 
-/** Audit history, "what changed since the board", trends and live changes: all read from the events. */
+/**
+ * Audit history (also as a CSV download), "what changed since the board", trends and live changes:
+ * all read from the events.
+ */
 @Module({
   imports: [PlansModule],
+  controllers: [AuditTrailExportController],
   providers: [
     ChangeLog,
     GetActionHistoryHandler,

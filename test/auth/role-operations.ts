@@ -217,6 +217,7 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
     'GET /plans/:planId/export.csv?asOf=…': route(
       ({ planId }) => `/plans/${planId}/export.csv?asOf=${encodeURIComponent(now())}`,
     ),
+    'GET /plans/:planId/history.csv': route(({ planId }) => `/plans/${planId}/history.csv`),
     'GET /plans/:planId/board-pack': route(({ planId }) => `/plans/${planId}/board-pack`),
     'GET /plans/:planId/board-pack.pdf': route(({ planId }) => `/plans/${planId}/board-pack.pdf`),
   },

@@ -48,6 +48,7 @@ export const ROLE_TABLE = {
     'GET /plans/:planId/export.csv': EVERYONE,
     'GET /plans/:planId/export.xlsx': EVERYONE,
     'GET /plans/:planId/export.csv?asOf=…': AUDITORS,
+    'GET /plans/:planId/history.csv': EVERYONE,
     'GET /plans/:planId/board-pack': EVERYONE,
     'GET /plans/:planId/board-pack.pdf': EVERYONE,
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import { SignJWT } from 'jose';
 import { signingKeyFileIn } from '../../src/auth/tokens/auth-config.js';
 import { localSigningKey } from '../../src/auth/tokens/local-signing-key.js';
@@ -99,6 +100,18 @@ describe('sign-in: every request carries a token, and the trail records who', ()
       .addProgressNote.progressNotes;
     expect(notes.at(-1)?.actor).toEqual(jo);
     expect(app.storedEvents().at(-1)?.metadata.actor).toEqual(jo);
+    const download = await fetch(`${app.url}/plans/${planId}/history.csv`, {
+      headers: await app.adminHeaders(),
+    });
+    const rows = parse(await download.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.at(-1)).toMatchObject({
+      Who: 'Jo Smith',
+      'Who (id)': 'local:jo-smith',
+      Roles: 'EDITOR',
+      Via: 'api',
+      Change: 'PROGRESS_NOTE_ADDED',
+      To: 'Caseloads audited.',
+    });
   });
 
   it('lets an EDITOR who owns some roles change only the actions those roles own', async () => {
