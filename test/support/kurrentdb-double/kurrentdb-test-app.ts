@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { KurrentDbDouble } from './kurrentdb-double.js';
 
 /** Shared by every instance of a test file, so that two instances accept the same tokens. */
 const SIGN_IN_DIR = mkdtempSync(join(tmpdir(), 'kurrentdb-e2e-sign-in-'));
+process.once('exit', () => rmSync(SIGN_IN_DIR, { recursive: true, force: true }));
 
 /**
  * The application configured with EVENT_STORE_URL pointing at the double, behind the same TestApp
