@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SignedInUser } from './domain/actor.js';
+import { VerifiedTokens } from './verified-tokens.js';
 import { InvalidTokenError, type TokenVerifier } from './tokens/token-verifier.js';
 
 /** What a request's credentials came to. The reason a token was refused is logged, never answered. */
@@ -16,6 +17,7 @@ const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 @Injectable()
 export class Authenticator {
   private readonly logger = new Logger('SignIn');
+  private readonly verified = new VerifiedTokens();
 
   constructor(@Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier) {}
 
@@ -25,8 +27,12 @@ export class Authenticator {
     }
     const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
     if (!token) return { kind: 'invalid' };
+    const known = this.verified.get(token, Date.now());
+    if (known) return { kind: 'signedIn', user: known };
     try {
-      return { kind: 'signedIn', user: await this.verifier.verify(token) };
+      const user = await this.verifier.verify(token);
+      this.verified.remember(token, user);
+      return { kind: 'signedIn', user };
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       this.logger.warn(`Refused a token: ${error.reason}`);
