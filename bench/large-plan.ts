@@ -13,11 +13,29 @@ export interface LargePlan {
 
 const MINUTE = 60_000;
 
+/** The free texts the plan records, by event index: short and repetitive unless a bench says otherwise. */
+export interface LargePlanTexts {
+  readonly description: (index: number) => string;
+  readonly reason: (index: number) => string;
+  readonly note: (index: number) => string;
+}
+
+const PLAIN_TEXTS: LargePlanTexts = {
+  description: () => 'An action',
+  reason: () => 'Reviewed',
+  note: (index) => `Progress note ${index}`,
+};
+
 /**
  * A plan of `actions` actions in 10 themes, grown to `events` events by RAG changes, notes and
  * owner changes recorded a minute apart: the "large plan" of the history requirement.
  */
-export async function writeLargePlan(store: EventStore, actions: number, events: number): Promise<LargePlan> {
+export async function writeLargePlan(
+  store: EventStore,
+  actions: number,
+  events: number,
+  texts: LargePlanTexts = PLAIN_TEXTS,
+): Promise<LargePlan> {
   const planId = randomUUID();
   const themeIds = Array.from({ length: 10 }, () => randomUUID());
   const actionIds = Array.from({ length: actions }, () => randomUUID());
@@ -36,7 +54,7 @@ export async function writeLargePlan(store: EventStore, actions: number, events:
       const data = { planId, actionId, themeId: themeIds[index % 10]!, ref: `${(index % 10) + 1}.${index}` };
       return {
         type: 'ActionAdded',
-        data: { ...data, description: 'An action', owners: ['Team Managers'], ...schedule },
+        data: { ...data, description: texts.description(index), owners: ['Team Managers'], ...schedule },
       };
     }),
   ];
@@ -47,9 +65,10 @@ export async function writeLargePlan(store: EventStore, actions: number, events:
       const from = rag.get(actionId)!;
       const to = RAG_STATUSES.filter((status) => status !== from && status !== 'NOT_RATED')[index % 3]!;
       rag.set(actionId, to);
-      history.push({ type: 'RagStatusChanged', data: { planId, actionId, from, to, reason: 'Reviewed' } });
+      const reason = texts.reason(index);
+      history.push({ type: 'RagStatusChanged', data: { planId, actionId, from, to, reason } });
     } else if (kind === 1) {
-      const note = { noteId: randomUUID(), text: `Progress note ${index}`, personalDataAcknowledged: false };
+      const note = { noteId: randomUUID(), text: texts.note(index), personalDataAcknowledged: false };
       history.push({ type: 'ProgressNoteAdded', data: { planId, actionId, ...note } });
     } else {
       history.push({ type: 'ActionOwnersAssigned', data: { planId, actionId, owners: [`Owner ${index}`] } });

@@ -18,6 +18,7 @@ import { HistoryModule } from './history/history.module.js';
 import { ImportModule } from './import/import.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SearchModule } from './search/search.module.js';
 import { CLOCK, systemClock, type Clock } from './shared/clock.js';
 
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         ImportModule,
         ExportModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -55,6 +55,8 @@ describe('board pack: errors and the command line', () => {
       ['a bad number of days', '?staleAfterDays=0', 400, 'staleAfterDays'],
       ['an unknown board meeting', `?boardMeeting=${UNKNOWN_ID}`, 404, 'boardMeeting'],
       ['a day before the plan existed', '?asOf=2024-03-01', 404, 'asOf'],
+      ['an asOf in the future, rather than now', '?asOf=2030-01-01T00:00:00Z', 400, 'asOf'],
+      ['a day after today', '?asOf=2024-05-22', 400, 'asOf'],
     ])('%s', async (_, query, status, field) => {
       const response = await get(`/plans/${story.planId}/board-pack${query}`);
       expect(response.status).toBe(status);
@@ -99,7 +101,7 @@ describe('board pack: errors and the command line', () => {
         '20',
       );
       expect(document.contentType).toBe('text/html; charset=utf-8');
-      expect(firstCells(sectionOf(document.body as string, 'stale'))).toEqual(['1.1', '1.2', '1.5', '2.1']);
+      expect(firstCells(sectionOf(document.body as string, 'stale'))).toEqual(['1.5', '1.2', '2.1', '1.1']);
     });
   });
 });

@@ -57,7 +57,7 @@ describe('board reporting: what changed since the last board', () => {
     expect(diff).toMatchObject({ planId, since: END_OF_APRIL_BOARD_DAY, until: END_OF_MAY_BOARD_DAY });
     expect(diff.sinceBoardMeeting).toEqual(april);
     expect(
-      diff.ragMovements.map(({ action, from, to, direction, reasons }) => ({
+      diff.netRagChanges.map(({ action, from, to, direction, reasons }) => ({
         ref: action.ref,
         from,
         to,
@@ -73,6 +73,14 @@ describe('board reporting: what changed since the last board', () => {
         reasons: ['Recruitment started', 'Agreed at the May board'],
       },
       { ref: '1.2', from: 'RED', to: 'GREEN', direction: 'IMPROVED', reasons: ['Workshops held'] },
+    ]);
+    // Every movement, 1.4's RED and back to AMBER too, though it nets to nothing.
+    expect(diff.ragMovements.map(({ action, from, to, reason }) => [action.ref, from, to, reason])).toEqual([
+      ['1.1', 'NOT_RATED', 'AMBER', 'Recruitment started'],
+      ['1.4', 'AMBER', 'RED', 'Audits paused'],
+      ['1.2', 'RED', 'GREEN', 'Workshops held'],
+      ['1.4', 'RED', 'AMBER', 'Audits resumed'],
+      ['1.1', 'AMBER', 'GREEN', 'Agreed at the May board'],
     ]);
     expect(refs(diff.addedActions)).toEqual(['1.5']);
     expect(refs(diff.withdrawnActions)).toEqual(['1.4']);
@@ -118,9 +126,9 @@ describe('board reporting: what changed since the last board', () => {
     const diff = await api.planChanges(planId);
     expect(diff).toMatchObject({ since: END_OF_MAY_BOARD_DAY, until: '2024-05-21T09:00:00.000Z' });
     expect(diff.sinceBoardMeeting).toEqual(may);
-    expect(
-      diff.ragMovements.map(({ action, direction, reasons }) => [action.ref, direction, reasons]),
-    ).toEqual([['1.2', 'IMPROVED', ['Embedded']]]);
+    expect(diff.ragMovements.map(({ action, direction, reason }) => [action.ref, direction, reason])).toEqual(
+      [['1.2', 'IMPROVED', 'Embedded']],
+    );
     expect(changeList(diff)).toEqual(['RAG_CHANGED 1.2 BLUE', 'PROGRESS_NOTE_ADDED 1.5 SLA signed.']);
   });
 
@@ -141,9 +149,12 @@ describe('board reporting: what changed since the last board', () => {
     expect(diff.ragSummaryAfter).toEqual({ ...NONE, amber: 2, green: 1, notRated: 1, total: 4 });
   });
 
-  it('rejects a report with no since for a plan that has had no board meeting', async () => {
+  it('reports since the plan was created for a plan that has had no board meeting, as the board pack does', async () => {
     const other = await api.plans.createPlan({ title: 'Plan with no board yet' });
-    expectQueryError(await api.planChangesResponse(other.id, {}), { code: 'BAD_USER_INPUT', field: 'since' });
+    const diff = await api.planChanges(other.id);
+    expect(diff).toMatchObject({ since: '2024-05-21T08:59:59.999Z', until: '2024-05-21T09:00:00.000Z' });
+    expect(diff.sinceBoardMeeting).toBeNull();
+    expect(changeList(diff)).toEqual(['PLAN_CREATED Plan with no board yet']);
   });
 
   it('rejects a board meeting that has not been held yet by the app clock, recording nothing', async () => {

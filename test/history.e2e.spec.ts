@@ -125,12 +125,17 @@ describe('time travel: the plan as recorded at a past instant, version or board 
     });
   });
 
-  it('answers an instant in the future with the current plan', async () => {
-    const future = '2030-01-01T00:00:00.000Z';
-    const plan = (await api.planAt(planId, { asOf: future }))!;
-    expect(plan.asOf).toBe(future);
-    expect({ ...plan, asOf: null }).toEqual(await api.planAt(planId));
-    expect({ ...plan, asOf: null }).toEqual(last().live);
+  it('refuses an instant in the future rather than answering with the current plan', async () => {
+    const error = expectQueryError(await api.planAtResponse(planId, { asOf: '2030-01-01T00:00:00.000Z' }), {
+      code: 'BAD_USER_INPUT',
+      field: 'asOf',
+    });
+    expect(error.message).toContain('in the future');
+    expectQueryError(await api.planAtResponse(planId, { asOf: plus(clock.now(), 1) }), {
+      code: 'BAD_USER_INPUT',
+      field: 'asOf',
+    });
+    expect({ ...(await api.planAt(planId, { asOf: clock.now() }))!, asOf: null }).toEqual(last().live);
   });
 
   it('reads an instant written with an offset as the same instant', async () => {
@@ -148,12 +153,17 @@ describe('time travel: the plan as recorded at a past instant, version or board 
     expect(actual).toEqual(answers.map(({ at, live }) => ({ ...live, asOf: at })));
   });
 
-  it('answers a version beyond the current one with the current plan, and rejects version 0', async () => {
-    expect(await api.planAt(planId, { asOfVersion: 1000 })).toEqual({ ...last().live, asOf: last().at });
-    expectQueryError(await api.planAtResponse(planId, { asOfVersion: 0 }), {
-      code: 'BAD_USER_INPUT',
-      field: 'asOfVersion',
+  it('refuses a version beyond the current one, and version 0', async () => {
+    expect(await api.planAt(planId, { asOfVersion: last().live.version })).toEqual({
+      ...last().live,
+      asOf: last().at,
     });
+    for (const asOfVersion of [last().live.version + 1, 1000, 0]) {
+      expectQueryError(await api.planAtResponse(planId, { asOfVersion }), {
+        code: 'BAD_USER_INPUT',
+        field: 'asOfVersion',
+      });
+    }
   });
 
   it('rejects two points in time at once', async () =>

@@ -1,17 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { QueryBus } from '@nestjs/cqrs';
-import { loadConfig } from '../config.js';
-import { seesAuthority } from '../auth/domain/permissions.js';
-import { DomainError, notFound } from '../plans/domain/errors.js';
-import { PlanProjection } from '../plans/read-models/plan-projection.js';
-import {
-  BOARD_PACK_USAGE,
-  parseBoardPackArguments,
-  produceBoardPack,
-  type BoardPackArguments,
-} from './board-pack-command.js';
-import { createCliContext } from './cli-context.js';
-import type { Actor } from '../auth/domain/actor.js';
+import { BOARD_PACK_USAGE, parseBoardPackArguments, type BoardPackArguments } from './board-pack-args.js';
 import { asSignedIn } from './cli-sign-in.js';
 import { complain, say } from './run-command.js';
 
@@ -32,29 +19,9 @@ export async function boardPackMain(argv: readonly string[]): Promise<number> {
 }
 
 function writeBoardPack(options: BoardPackArguments): Promise<number> {
-  return asSignedIn({ token: options.token, capability: 'read', via: 'cli' }, (actor) =>
-    writeAs(actor, options),
-  );
-}
-
-async function writeAs(actor: Actor, options: BoardPackArguments): Promise<number> {
-  const context = await createCliContext(loadConfig());
-  try {
-    const plan = context.get(PlanProjection).readModel.plan(options.request.planId);
-    if (plan && !seesAuthority(actor, plan.localAuthority))
-      throw notFound('plan', 'No improvement plan has that id');
-    const document = await produceBoardPack(context.get(QueryBus), options);
-    if (!options.out) {
-      process.stdout.write(document.body);
-      return 0;
-    }
-    await writeFile(options.out, document.body);
-    return say(`Board pack written to ${options.out}\n`, 0);
-  } catch (error) {
-    // An unknown plan or board meeting: the arguments were wrong, not the store.
-    if (error instanceof DomainError) return complain(`${error.message}\n`, 2);
-    throw error;
-  } finally {
-    await context.close();
-  }
+  return asSignedIn({ token: options.token, capability: 'read', via: 'cli' }, async (actor) => {
+    // The application is loaded only once there is a pack to make: --help answers at once.
+    const { writeAs } = await import('./board-pack-write.js');
+    return writeAs(actor, options);
+  });
 }

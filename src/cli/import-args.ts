@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../plans/domain/plan-date.js';
 
-export const IMPORT_USAGE = `Usage: npm run import -- <file> [--plan <id> | --title "<title>"] [--dry-run] [--acknowledge-personal-data] [--token <jwt>]
+export const IMPORT_USAGE = `Usage: npm run import -- <file> [--plan <id> | --title "<title>"] [--effective <YYYY-MM-DD>] [--dry-run] [--acknowledge-personal-data] [--token <jwt>]
 
   <file>                        the plan document: .txt (a Word table pasted as text), .csv or .xlsx
   --plan <id>                   bring this existing plan in line with the file (only the differences are recorded)
   --title "<title>"             title of the new plan (needed when the file has none)
+  --effective <YYYY-MM-DD>      the day the file's changes took effect (a spreadsheet "as at 31 March"
+                                imported in April); not in the future; default: the day they are recorded
   --dry-run                     print what would be recorded, and every warning; record nothing
   --acknowledge-personal-data   record progress notes that seem to identify a child (after checking them)
   --token <jwt>                 an ADMIN's sign-in token (default: the PLAN_TRACKER_TOKEN environment variable)`;
@@ -13,6 +16,7 @@ export interface ImportArguments {
   readonly file: string;
   readonly planId?: string;
   readonly title?: string;
+  readonly effectiveDate?: string;
   readonly dryRun: boolean;
   readonly acknowledgePersonalData: boolean;
   readonly token?: string;
@@ -34,6 +38,7 @@ export function parseImportArguments(argv: readonly string[]): ParsedImportArgum
       options: {
         plan: { type: 'string' },
         title: { type: 'string' },
+        effective: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'acknowledge-personal-data': { type: 'boolean', default: false },
         token: { type: 'string' },
@@ -58,12 +63,17 @@ export function parseImportArguments(argv: readonly string[]): ParsedImportArgum
   }
   if (planId === '') return { kind: 'error', message: '--plan needs the id of a plan' };
   if (title === '') return { kind: 'error', message: '--title needs the title of the new plan' };
+  const effectiveDate = values.effective?.trim();
+  if (effectiveDate !== undefined && !isCalendarDate(effectiveDate)) {
+    return { kind: 'error', message: '--effective must be a day "YYYY-MM-DD", such as 2024-03-31' };
+  }
   return {
     kind: 'import',
     options: {
       file: positionals[0]!,
       ...(planId !== undefined ? { planId } : {}),
       ...(title !== undefined ? { title } : {}),
+      ...(effectiveDate !== undefined ? { effectiveDate } : {}),
       dryRun: values['dry-run'] === true,
       acknowledgePersonalData: values['acknowledge-personal-data'] === true,
       ...(values.token !== undefined ? { token: values.token } : {}),

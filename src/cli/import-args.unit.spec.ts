@@ -22,6 +22,19 @@ describe('the import command line', () => {
     });
   });
 
+  it('reads the day the file’s changes took effect', () => {
+    expect(parseImportArguments(['march.xlsx', '--plan', 'p-1', '--effective', '2024-03-31'])).toEqual({
+      kind: 'import',
+      options: {
+        file: 'march.xlsx',
+        planId: 'p-1',
+        effectiveDate: '2024-03-31',
+        dryRun: false,
+        acknowledgePersonalData: false,
+      },
+    });
+  });
+
   it('asks for help', () => {
     expect(parseImportArguments(['--help'])).toEqual({ kind: 'help' });
   });
@@ -35,6 +48,8 @@ describe('the import command line', () => {
     ],
     [['a.csv', '--plan', ' '], '--plan needs the id of a plan'],
     [['a.csv', '--title', ''], '--title needs the title of the new plan'],
+    [['a.csv', '--effective', '31/03/2024'], '--effective must be a day "YYYY-MM-DD", such as 2024-03-31'],
+    [['a.csv', '--effective', '2024-02-30'], '--effective must be a day "YYYY-MM-DD", such as 2024-03-31'],
   ])('refuses %j: %s', (argv, message) => {
     expect(parseImportArguments(argv)).toEqual({ kind: 'error', message });
   });

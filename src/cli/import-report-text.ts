@@ -1,4 +1,5 @@
 import type { ImportReport, ReportLine } from '../import/import-report.js';
+import { planDateText } from '../import/plan-date-text.js';
 import type { SyncSummary } from '../import/sync/sync-result.js';
 
 /** The import report as a person reads it in a terminal: outcome first, then every line with its number. */
@@ -18,15 +19,17 @@ function outcome(report: ImportReport, file: string): string {
   if (problems.length > 0) {
     return `${file} was not imported: ${count(problems.length, 'problem')} (below); nothing was recorded.`;
   }
+  const effective = report.effectiveDate === null ? '' : `, effective ${planDateText(report.effectiveDate)}`;
   if (dryRun) {
     const target = created ? 'a new plan' : `plan ${planId}`;
     return changes.length === 0
       ? `Dry run: ${file} matches ${target}; nothing would be recorded.`
-      : `Dry run: ${file} would record ${count(changes.length, 'change')} in ${target}. Nothing was recorded.`;
+      : `Dry run: ${file} would record ${count(changes.length, 'change')} in ${target}${effective}. ` +
+          'Nothing was recorded.';
   }
   if (appendedEvents === 0) return `${file} matches plan ${planId}: nothing to record.`;
   const target = created ? `new plan ${planId}` : `plan ${planId}`;
-  return `${file} imported into ${target}: ${count(appendedEvents, 'event')} recorded.`;
+  return `${file} imported into ${target}: ${count(appendedEvents, 'event')} recorded${effective}.`;
 }
 
 function summaryText(summary: SyncSummary, report: ImportReport): string {

@@ -7,6 +7,7 @@ const report = (data: Partial<ImportReport>): ImportReport => ({
   planId: 'plan-1',
   dryRun: false,
   created: false,
+  effectiveDate: null,
   summary: summarise([]),
   changes: [],
   warnings: [],
@@ -53,6 +54,16 @@ describe('the import report as printed', () => {
     expect(text).toContain('New plan: 0 themes added');
     expect(text).toContain('Recorded (2):');
     expect(text).toContain('Warnings (1):\n  file  Action 9.2 is in the plan but not in the file');
+  });
+
+  it('says the day the changes took effect when the import was given one', () => {
+    const recorded = report({ changes, summary, appendedEvents: 2, effectiveDate: '2024-03-31' });
+    expect(importReportText(recorded, 'march.xlsx')).toContain(
+      'march.xlsx imported into plan plan-1: 2 events recorded, effective 31 March 2024.',
+    );
+    expect(importReportText({ ...recorded, dryRun: true }, 'march.xlsx')).toContain(
+      'Dry run: march.xlsx would record 2 changes in plan plan-1, effective 31 March 2024. Nothing was recorded.',
+    );
   });
 
   it('says when the file already matches the plan', () => {

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow } from '../auth/allow.decorator.js';
 import type { FastifyReply } from 'fastify';
-import { invalid, notFound } from '../plans/domain/errors.js';
+import { notFound } from '../plans/domain/errors.js';
 import { ukDate } from '../plans/domain/plan-date.js';
-import { DateTimeScalar, InvalidScalarValue } from '../plans/graphql/scalars.js';
+import { parsePointInTime } from '../plans/domain/point-in-time.js';
 import { PlanAtResolver, type PlanAt } from '../plans/read-models/point-in-time.js';
 import { exportPlanCsv } from './plan-csv.js';
 import { exportPlanXlsx } from './plan-xlsx.js';
@@ -44,18 +44,10 @@ export class PlanExportController {
 
   /** Domain errors (a bad asOf, an unknown plan, one not yet created) answer JSON 400/404. */
   private plan(planId: string, asOf: string | undefined): PlanAt {
-    const plan = this.planAt.resolve(planId, asOf === undefined ? undefined : { instant: instantOf(asOf) });
+    const at = asOf === undefined ? undefined : { instant: parsePointInTime(asOf, 'asOf') };
+    const plan = this.planAt.resolve(planId, at);
     if (!plan) throw notFound('planId', 'No improvement plan has that id');
     return plan;
-  }
-}
-
-function instantOf(asOf: string): Date {
-  try {
-    return new Date(DateTimeScalar.parseValue(asOf));
-  } catch (error) {
-    if (error instanceof InvalidScalarValue) throw invalid('asOf', error.message.replace('DateTime', 'asOf'));
-    throw error;
   }
 }
 

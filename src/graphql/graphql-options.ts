@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Authenticator } from '../auth/authenticator.js';
 import { formatGraphQLError } from './errors.js';
+import { oneMutationPerRequest, refuseSeveralMutations } from './one-mutation-per-request.js';
 import { requestContext, type RequestContext } from './request-context.js';
 import { signInOverWebSocket, type LiveConnectionExtra } from './web-socket-sign-in.js';
 
@@ -55,10 +56,11 @@ export function graphqlOptions(authenticator: Authenticator): ApolloDriverConfig
     },
     formatError: formatGraphQLError,
     includeStacktraceInErrorResponses: false,
-    plugins: [subscriptionsOverWebSocketOnly],
+    plugins: [subscriptionsOverWebSocketOnly, oneMutationPerRequest],
     subscriptions: {
       'graphql-ws': {
         onConnect: (context) => signInOverWebSocket(authenticator, context),
+        onSubscribe: (_context, _id, payload) => refuseSeveralMutations(payload),
         onNext: (_context, _id, _payload, _args, result) => formatLiveResult(result),
       },
     },

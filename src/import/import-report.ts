@@ -14,6 +14,8 @@ export interface ImportReport {
   readonly dryRun: boolean;
   /** A new plan was created (in a dry run: would be). */
   readonly created: boolean;
+  /** "YYYY-MM-DD" the changes took effect, as the import was asked; null: the day they were recorded. */
+  readonly effectiveDate: string | null;
   readonly summary: SyncSummary;
   /** Every change, in the order it is recorded, with the line it came from. */
   readonly changes: readonly ReportLine[];
@@ -25,7 +27,11 @@ export interface ImportReport {
 
 /** The report of an import that appended nothing because of problems. */
 export function refusedReport(
-  request: { readonly planId?: string | null; readonly dryRun?: boolean },
+  request: {
+    readonly planId?: string | null;
+    readonly dryRun?: boolean;
+    readonly effectiveDate?: string | null;
+  },
   problems: readonly ImportProblem[],
   warnings: readonly ImportWarning[] = [],
 ): ImportReport {
@@ -33,6 +39,7 @@ export function refusedReport(
     planId: request.planId ?? null,
     dryRun: request.dryRun === true,
     created: false,
+    effectiveDate: request.effectiveDate ?? null,
     summary: summarise([]),
     changes: [],
     warnings,

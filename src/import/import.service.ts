@@ -9,6 +9,7 @@ import { DomainError, invalid, notFound } from '../plans/domain/errors.js';
 import type { Plan } from '../plans/domain/plan.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
+import { importEffectiveDate } from './effective-date.js';
 import { refusedReport, type ImportReport } from './import-report.js';
 import { parsePlanDocument, type PlanDocumentFormat } from './parse/parse-plan-document.js';
 import { DEFAULT_KNOWN_ROLES } from './parse/owners.js';
@@ -27,6 +28,8 @@ export interface ImportRequest {
   readonly title?: string | null;
   readonly dryRun?: boolean;
   readonly acknowledgePersonalData?: boolean;
+  /** "YYYY-MM-DD" the file's changes took effect ("as at 31 March"); left out, the day they are recorded. */
+  readonly effectiveDate?: string | null;
 }
 
 /**
@@ -42,6 +45,8 @@ export class ImportService {
   ) {}
 
   async importPlan(request: ImportRequest, origin: ChangeOrigin): Promise<ImportReport> {
+    const now = this.clock();
+    const effectiveDate = importEffectiveDate(request.effectiveDate, now);
     const plan = this.targetPlan(request, origin.actor);
     const fileName = basename(request.fileName.replace(/\\/g, '/'));
     const parsed = await parsePlanDocument({
@@ -58,16 +63,16 @@ export class ImportService {
       title: request.title,
       localAuthority: origin.actor?.localAuthority,
       acknowledgePersonalData: request.acknowledgePersonalData,
+      effectiveDate,
       newId: randomUUID,
     });
     const warnings = [...parsed.warnings, ...sync.warnings];
     if (sync.problems.length > 0) return refusedReport(request, sync.problems, warnings);
-    const decision = decideSteps(sync.steps, plan, {
-      recordedAt: this.clock().toISOString(),
-      actor: origin.actor,
-    });
+    const decision = decideSteps(sync.steps, plan, { recordedAt: now.toISOString(), actor: origin.actor });
     if (!decision.accepted) {
       const { step, error } = decision;
+      // The date was wrong for the whole import (before the inspection, say), not this row of the file.
+      if (error.field === 'effectiveDate') throw error;
       return refusedReport(
         request,
         [{ line: step.line, message: `${step.change}: ${error.message}` }],
@@ -80,6 +85,7 @@ export class ImportService {
       planId: dryRun && created ? null : planId,
       dryRun,
       created,
+      effectiveDate,
       summary: sync.summary,
       changes: sync.steps.map(({ line, change }) => ({ line, message: change })),
       warnings,

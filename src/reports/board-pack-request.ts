@@ -1,5 +1,5 @@
 import { invalid } from '../plans/domain/errors.js';
-import { endOfUkDay, isCalendarDate } from '../plans/domain/plan-date.js';
+import { parsePointInTime } from '../plans/domain/point-in-time.js';
 import type { BoardPackRequest } from './board-pack.query.js';
 import { MAX_STALE_AFTER_DAYS } from './domain/stale.js';
 
@@ -22,21 +22,11 @@ export interface BoardPackOptions {
   readonly staleAfterDays?: string;
 }
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
-
 /**
  * An instant with its offset ("2024-05-14T17:00:00Z"), or a UK calendar day ("2024-05-14"),
- * which means the end of that day, as a board meeting does.
+ * which means the end of that day, as a board meeting does: the one rule in domain/point-in-time.ts.
  */
-export function parseAsOf(value: string, name = 'asOf'): Date {
-  if (isCalendarDate(value)) return endOfUkDay(value);
-  const match = INSTANT.exec(value);
-  if (match && isCalendarDate(match[1]!) && !Number.isNaN(Date.parse(value))) return new Date(value);
-  throw invalid(
-    name,
-    `${name} must be an instant with its offset, such as 2024-05-14T17:00:00Z, or a day such as 2024-05-14 (its end, UK time)`,
-  );
-}
+export const parseAsOf = (value: string, name = 'asOf'): Date => parsePointInTime(value, name);
 
 export function parseStaleAfterDays(value: string, name = 'staleAfterDays'): number {
   const days = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;

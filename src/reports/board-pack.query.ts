@@ -5,6 +5,7 @@ import { GetPlanChanges, type PeriodEnd } from '../history/read-models/plan-chan
 import { GetRagTrend } from '../history/read-models/rag-trend.query.js';
 import { invalid, notFound } from '../plans/domain/errors.js';
 import { endOfUkDay } from '../plans/domain/plan-date.js';
+import { boardMeetingPoint, notAfterNow } from '../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../plans/domain/plan.js';
 import { GetPlan } from '../plans/read-models/plan.queries.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
@@ -44,7 +45,7 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
     }
     const current = await this.queryBus.execute(new GetPlan(request.planId));
     if (!current) throw notFound('planId', 'No improvement plan has that id');
-    const { asAt, boardMeeting } = this.pointOfPack(current, request);
+    const { asAt, boardMeeting, isCurrent } = this.pointOfPack(current, request);
     const plan = await this.queryBus.execute(new GetPlan(current.id, { instant: asAt, argument: 'asOf' }));
     const since = startOfPeriod(current, plan!, asAt, boardMeeting);
     const changes = await this.queryBus.execute(new GetPlanChanges(current.id, since, { instant: asAt }));
@@ -55,6 +56,7 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
     return buildBoardPack({
       plan: plan!,
       asAt,
+      isCurrent,
       auditTrailHead,
       boardMeeting,
       changes,
@@ -63,27 +65,31 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
     });
   }
 
-  /** A board meeting stands for the end of its UK day; an asOf in the future means now. */
+  /** A board meeting stands for the end of its UK day (now, if held today); a future asOf is refused. */
   private pointOfPack(
     current: Plan,
     request: BoardPackRequest,
-  ): { asAt: Date; boardMeeting: BoardMeeting | null } {
+  ): { asAt: Date; boardMeeting: BoardMeeting | null; isCurrent: boolean } {
     const now = this.clock();
+    const isCurrent = (asAt: Date) => asAt.getTime() === now.getTime();
     if (request.boardMeetingId === undefined) {
-      const asAt = request.asOf && request.asOf < now ? request.asOf : now;
-      return { asAt, boardMeeting: null };
+      const asAt = request.asOf ? notAfterNow(request.asOf, now) : now;
+      return { asAt, boardMeeting: null, isCurrent: isCurrent(asAt) };
     }
     const meeting = current.boardMeetings.find((candidate) => candidate.id === request.boardMeetingId);
     if (!meeting) throw notFound('boardMeeting', 'The plan has no board meeting with that id');
-    const endOfDay = endOfUkDay(meeting.heldOn);
-    return { asAt: endOfDay < now ? endOfDay : now, boardMeeting: meeting };
+    const asAt = boardMeetingPoint(meeting.heldOn, now);
+    return { asAt, boardMeeting: meeting, isCurrent: isCurrent(asAt) };
   }
 }
 
 /**
  * "What changed since the last board": for a board meeting, since the meeting before it (by the
  * day held); otherwise since the latest meeting whose day had ended by then. With no such meeting,
- * since the plan was created (the period starts just before its first event).
+ * since the plan as first recorded: the period starts at the instant the plan was created, which
+ * includes everything recorded with it. An import records the whole document in that one append,
+ * so the first pack of an imported plan compares with the plan as imported, not with nothing; a plan
+ * built by hand starts empty, and everything added to it shows as new.
  */
 function startOfPeriod(
   current: Plan,
@@ -95,5 +101,5 @@ function startOfPeriod(
     ? current.boardMeetings.filter((meeting) => meeting.heldOn < boardMeeting.heldOn).at(-1)
     : planThen.boardMeetings.filter((meeting) => endOfUkDay(meeting.heldOn) <= asAt).at(-1);
   if (previous) return { boardMeetingId: previous.id };
-  return { instant: new Date(Date.parse(current.createdAt) - 1) };
+  return { instant: new Date(current.createdAt) };
 }

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { GetBoardPackHandler } from './board-pack.query.js';
+import { ActionScheduleResolver } from './graphql/action-schedule.resolver.js';
 import { BoardPackController } from './http/board-pack.controller.js';
 
 /**
@@ -12,6 +13,6 @@ import { BoardPackController } from './http/board-pack.controller.js';
 @Module({
   imports: [PlansModule, HistoryModule, AuditModule],
   controllers: [BoardPackController],
-  providers: [GetBoardPackHandler],
+  providers: [GetBoardPackHandler, ActionScheduleResolver],
 })
 export class ReportsModule {}

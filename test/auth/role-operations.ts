@@ -124,6 +124,10 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
       'query ($id: ID!, $v: Int) { plan(id: $id, asOfVersion: $v) { id } }',
       ({ planId }) => ({ id: planId, v: 1 }),
     ),
+    'plan(effectiveOn)': graphql(
+      'query ($id: ID!, $on: Date) { plan(id: $id, effectiveOn: $on) { id } }',
+      ({ planId }) => ({ id: planId, on: today() }),
+    ),
     action: graphql(ACTION, ({ actionId }) => ({ id: actionId })),
     'action(asOf)': graphql(
       'query ($id: ID!, $asOf: DateTime) { action(id: $id, asOf: $asOf) { id } }',
@@ -142,6 +146,9 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
       'query ($id: ID!, $since: DateTime) { planChanges(planId: $id, since: $since) { until } }',
       ({ planId }) => ({ id: planId, since: '2024-01-01T00:00:00Z' }),
     ),
+    slippedActions: graphql('query ($id: ID!) { slippedActions(planId: $id) { until } }', ({ planId }) => ({
+      id: planId,
+    })),
     ragTrend: graphql(
       'query ($id: ID!, $from: DateTime!, $to: DateTime!) { ragTrend(planId: $id, from: $from, to: $to, interval: DAY) { total } }',
       ({ planId }) => ({ id: planId, from: now(), to: now() }),
@@ -149,6 +156,10 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
     actionsWithRag: graphql(
       'query ($id: ID!, $on: DateTime!) { actionsWithRag(planId: $id, rag: AMBER, on: $on) { id } }',
       ({ planId }) => ({ id: planId, on: now() }),
+    ),
+    searchPlan: graphql(
+      'query ($id: ID!) { searchPlan(planId: $id, text: "supervision") { totalCount } }',
+      ({ planId }) => ({ id: planId }),
     ),
     verifyAuditTrail: graphql(
       'query ($id: ID!) { verifyAuditTrail(planId: $id) { valid } }',
@@ -194,6 +205,12 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
     addProgressNote: graphql(mutation('addProgressNote', 'AddProgressNoteInput'), ({ actionId }) => ({
       input: { actionId, text: 'Caseloads audited.' },
     })),
+    recordActionUpdate: graphql(
+      mutation('recordActionUpdate', 'RecordActionUpdateInput'),
+      ({ actionId }) => ({
+        input: { actionId, rag: 'GREEN', reason: 'Caseloads at target', note: 'Caseloads audited.' },
+      }),
+    ),
     assignActionOwners: graphql(
       mutation('assignActionOwners', 'AssignActionOwnersInput'),
       ({ actionId }) => ({

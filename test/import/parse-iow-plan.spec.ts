@@ -157,15 +157,23 @@ describe('the Isle of Wight 2024 plan, action by action', () => {
     expect(result.warnings).toContainEqual({ line: 110, message: 'Action 4.3 has no action owner' });
   });
 
-  it('6.5 keeps "Childrens Management Team" as written and splits on "and"', () => {
+  it('6.5 maps "Childrens Management Team" to the known role and splits on "and"', () => {
     expect(action('6.5')).toMatchObject({
-      owners: ['Childrens Management Team', 'DaiT Manager'],
+      owners: ["Children's Management Team", 'DaiT Manager'],
       commencing: '2024-03',
       rag: 'GREEN',
       progress: [
         'A mechanism is now provided for performance monitoring, practice development planning and timely response planning to any areas of focus.',
       ],
     });
+  });
+
+  it('7.6 reads the alias "LIRO" as Lead IRO', () => {
+    expect(action('7.6').owners).toEqual([
+      'Service Manager Children in Care',
+      'Care Leavers Team',
+      'Lead IRO',
+    ]);
   });
 
   it('7.1 keeps paragraphs and splits owners on a comma', () => {
@@ -198,11 +206,13 @@ describe('the Isle of Wight 2024 plan, action by action', () => {
     });
   });
 
-  it('7.5 keeps the stray "Team" between two known roles and warns about it', () => {
-    expect(action('7.5').owners).toEqual(['Service Manager Children in Care', 'Team', 'Care Leavers Team']);
+  it('7.5 invents no owner "Team" from the word between two known roles, and says so', () => {
+    expect(action('7.5').owners).toEqual(['Service Manager Children in Care', 'Care Leavers Team']);
     expect(result.warnings).toContainEqual({
       line: 165,
-      message: 'Action 7.5: owner "Team" is not a known role; kept as written',
+      message:
+        'Action 7.5: "Team" between "Service Manager Children in Care" and "Care Leavers Team" is not a ' +
+        'known role; left out of the owners (if it is an owner, separate it with a comma)',
     });
   });
 });

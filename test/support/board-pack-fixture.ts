@@ -61,7 +61,9 @@ export function changesBetween(history: readonly GivenEvent[], since: Date, unti
 
 export interface PackOptions {
   readonly asAt: string;
-  /** Start of "what changed" (exclusive); default: before the plan existed. */
+  /** True for a pack of the plan now; default: a pack as at a past point. */
+  readonly isCurrent?: boolean;
+  /** Start of "what changed" (exclusive); default: the plan as first recorded, as the query does. */
   readonly since?: string;
   readonly sinceBoardMeeting?: BoardMeeting | null;
   readonly boardMeeting?: BoardMeeting | null;
@@ -72,7 +74,7 @@ export function boardPackOf(history: readonly GivenEvent[], options: PackOptions
   const asAt = new Date(options.asAt);
   const plan = planAt(history, asAt);
   if (!plan) throw new Error(`No plan at ${options.asAt}`);
-  const since = new Date(options.since ?? Date.parse(plan.createdAt) - 1);
+  const since = new Date(options.since ?? plan.createdAt);
   const diff = diffPlans(planAt(history, since), plan, changesBetween(history, since, asAt));
   const trend = trendInstants(new Date(plan.createdAt), asAt, 'MONTH').map((at) => {
     const then = planAt(history, at);
@@ -84,6 +86,7 @@ export function boardPackOf(history: readonly GivenEvent[], options: PackOptions
   return buildBoardPack({
     plan,
     asAt,
+    isCurrent: options.isCurrent ?? false,
     boardMeeting: options.boardMeeting ?? null,
     changes: { since: since.toISOString(), sinceBoardMeeting: options.sinceBoardMeeting ?? null, diff },
     trend,

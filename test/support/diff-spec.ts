@@ -41,12 +41,26 @@ export const rag = (from: RagStatus, to: RagStatus, reason: string, actionId = A
 export const otherAction = (data: Parameters<typeof actionAdded>[0] = {}) =>
   actionAdded({ actionId: OTHER_ACTION_ID, ref: '1.2', ...data });
 export const refs = (actions: readonly { ref: string }[]) => actions.map((action) => action.ref);
+/** Every movement as a board reads it: which action, from, to, who, when, effective and why. */
 export const movements = (diff: PlanDiff) =>
-  diff.ragMovements.map(({ action, from, to, direction, reasons }) => ({
+  diff.ragMovements.map(({ action, from, to, direction, reason, actor, recordedAt, effectiveDate }) => ({
     ref: action.ref,
     from,
     to,
     direction,
-    reasons,
+    reason,
+    by: actor?.name ?? null,
+    recordedAt,
+    effectiveDate,
+  }));
+/** The net change per action, with the reason of each movement behind it. */
+export const netChanges = (diff: PlanDiff) =>
+  diff.netRagChanges.map(({ action, from, to, direction, addedInPeriod, movements: steps }) => ({
+    ref: action.ref,
+    from,
+    to,
+    direction,
+    addedInPeriod,
+    reasons: steps.map((step) => step.reason),
   }));
 export const NO_RAG = { red: 0, amber: 0, green: 0, blue: 0, notRated: 0, total: 0 };

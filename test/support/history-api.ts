@@ -114,7 +114,8 @@ export interface PointInTimeArgs {
 const DIFF_ACTION = 'action { id ref rag }';
 const PLAN_DIFF_FIELDS = `planId since until
   sinceBoardMeeting { ${BOARD_MEETING_FIELDS} }
-  ragMovements { ${DIFF_ACTION} from to direction reasons }
+  ragMovements { ${DIFF_ACTION} from to direction reason actor { name } recordedAt effectiveDate }
+  netRagChanges { ${DIFF_ACTION} from to direction addedInPeriod reasons }
   addedActions { id ref rag }
   withdrawnActions { id ref rag }
   ownerChanges { ${DIFF_ACTION} from to }
@@ -131,7 +132,24 @@ export interface PlanDiffView {
   since: string;
   until: string;
   sinceBoardMeeting: BoardMeetingView | null;
-  ragMovements: (DiffAction & { from: string; to: string; direction: string; reasons: string[] })[];
+  /** Every RAG change of the period. */
+  ragMovements: (DiffAction & {
+    from: string;
+    to: string;
+    direction: string;
+    reason: string;
+    actor: string | null;
+    recordedAt: string;
+    effectiveDate: string | null;
+  })[];
+  /** The net change per action, with every reason behind it. */
+  netRagChanges: (DiffAction & {
+    from: string;
+    to: string;
+    direction: string;
+    addedInPeriod: boolean;
+    reasons: string[];
+  })[];
   addedActions: { id: string; ref: string; rag: Rag }[];
   withdrawnActions: { id: string; ref: string; rag: Rag }[];
   ownerChanges: (DiffAction & { from: string[]; to: string[] })[];

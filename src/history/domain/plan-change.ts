@@ -1,5 +1,6 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, PlanEvent, PlanEventType } from '../../plans/domain/events.js';
+import type { PlanDate } from '../../plans/domain/plan-date.js';
 import type { Action, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 
@@ -23,6 +24,12 @@ export const CHANGE_KINDS = {
 
 export type ChangeKind = (typeof CHANGE_KINDS)[PlanEventType];
 
+/** An action's dates, each optional: "Commencing December 2023", "Due by June 2024". */
+export interface Schedule {
+  readonly commencing: PlanDate | null;
+  readonly dueBy: PlanDate | null;
+}
+
 /** What changed, in words: the field and its old and new value as display strings. */
 export interface ChangeDescription {
   readonly kind: ChangeKind;
@@ -35,6 +42,12 @@ export interface ChangeDescription {
   /** The RAG status before and after, for RAG filters; an action added with a RAG has only `ragTo`. */
   readonly ragFrom: RagStatus | null;
   readonly ragTo: RagStatus | null;
+  /**
+   * The dates before and after, for slippage: a reschedule has both, an action added has only
+   * `scheduleTo` (the dates it was planned with), any other change neither.
+   */
+  readonly scheduleFrom: Schedule | null;
+  readonly scheduleTo: Schedule | null;
 }
 
 /** One entry of a plan's audit history: the description plus who, when and where in the log. */
@@ -51,10 +64,12 @@ export interface PlanChange extends ChangeDescription {
 }
 
 const NO_RAG = { ragFrom: null, ragTo: null };
+const NO_SCHEDULE = { scheduleFrom: null, scheduleTo: null };
 
 const owners = (names: readonly string[]) => (names.length > 0 ? names.join('; ') : '(no owner)');
-const schedule = (action: Pick<Action, 'commencing' | 'dueBy'>) =>
+const schedule = (action: Schedule) =>
   `commencing ${action.commencing ?? '—'}, due by ${action.dueBy ?? '—'}`;
+const datesOf = ({ commencing, dueBy }: Schedule): Schedule => ({ commencing, dueBy });
 
 /** Describes an event from the plan before and after it; pure, so history never drifts from events. */
 export function describeChange(event: PlanEvent, before: Plan | undefined, after: Plan): ChangeDescription {
@@ -68,6 +83,7 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
     to: null,
     reason: null,
     ...NO_RAG,
+    ...NO_SCHEDULE,
   };
   switch (event.type) {
     case 'PlanCreated':
@@ -117,10 +133,18 @@ function describeActionChange(event: ActionEvent, was: Action | undefined, is: A
     actionRef: is.ref,
     reason: null,
     ...NO_RAG,
+    ...NO_SCHEDULE,
   };
   switch (event.type) {
     case 'ActionAdded':
-      return { ...base, field: 'action', from: null, to: is.description, ragTo: event.data.rag };
+      return {
+        ...base,
+        field: 'action',
+        from: null,
+        to: is.description,
+        ragTo: event.data.rag,
+        scheduleTo: datesOf(is),
+      };
     case 'RagStatusChanged': {
       const { from, to, reason } = event.data;
       return { ...base, field: 'rag', from, to, reason, ragFrom: from, ragTo: to };
@@ -136,6 +160,8 @@ function describeActionChange(event: ActionEvent, was: Action | undefined, is: A
         from: was ? schedule(was) : null,
         to: schedule(is),
         reason: event.data.reason,
+        scheduleFrom: was ? datesOf(was) : null,
+        scheduleTo: datesOf(is),
       };
     case 'ActionDescriptionRevised':
       return {

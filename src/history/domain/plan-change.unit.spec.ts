@@ -38,6 +38,8 @@ const given = (...history: PlanEvent[]) => ({
           reason: null,
           ragFrom: null,
           ragTo: null,
+          scheduleFrom: null,
+          scheduleTo: null,
           ...expected,
         }),
     };
@@ -89,6 +91,7 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
         field: 'action',
         to: 'Reduce caseloads.',
         ragTo: 'AMBER',
+        scheduleTo: { commencing: '2023-12', dueBy: null },
       }),
   RagStatusChanged: () =>
     given(...planWithAction())
@@ -134,6 +137,8 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
         from: 'commencing 2023-12, due by —',
         to: 'commencing 2024-01, due by 2024-06-30',
         reason: 'Agreed at board',
+        scheduleFrom: { commencing: '2023-12', dueBy: null },
+        scheduleTo: { commencing: '2024-01', dueBy: '2024-06-30' },
       }),
   ActionDescriptionRevised: () =>
     given(...planWithAction({ description: 'Review caseloads monthly.' }))
@@ -224,6 +229,8 @@ describe('describing a change', () => {
         from: 'commencing 2024-01, due by 2024-06',
         to: 'commencing —, due by 2024-09',
         reason: 'Start date not known',
+        scheduleFrom: { commencing: '2024-01', dueBy: '2024-06' },
+        scheduleTo: { commencing: null, dueBy: '2024-09' },
       }));
 
   it('names the action by the ref it has, for every change to it', () =>

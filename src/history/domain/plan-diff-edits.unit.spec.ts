@@ -144,6 +144,8 @@ describe('what changed between two instants: actions added, withdrawn, edited an
     const summary = { ...NO_RAG, amber: 1, total: 1 };
     expect(given(...history).during()).toEqual({
       ragMovements: [],
+      netRagChanges: [],
+      slippedActions: [],
       addedActions: [],
       withdrawnActions: [],
       ownerChanges: [],

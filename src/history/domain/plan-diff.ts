@@ -1,30 +1,20 @@
-import type { RecordedActor } from '../../auth/domain/actor.js';
-import type { PlanDate } from '../../plans/domain/plan-date.js';
 import { activeActions, type Action, type Plan, type ProgressNote } from '../../plans/domain/plan.js';
-import { summariseRag, type RagStatus, type RagSummary } from '../../plans/domain/rag.js';
-import type { PlanChange } from './plan-change.js';
+import { summariseRag, type RagSummary } from '../../plans/domain/rag.js';
+import type { PlanChange, Schedule } from './plan-change.js';
+import { netRagChanges, ragMovementsIn, type NetRagChange, type RagMovement } from './rag-movements.js';
+import { slippedActions, type SlippedAction } from './slippage.js';
 
-export type RagDirection = 'IMPROVED' | 'WORSENED' | 'FIRST_RATED' | 'RATING_REMOVED';
-
-export interface RagMovement {
-  readonly action: Action;
-  readonly from: RagStatus;
-  readonly to: RagStatus;
-  readonly direction: RagDirection;
-  /** Reasons given for each RAG change in the period, in order. */
-  readonly reasons: string[];
-  /** The same reasons with who gave each. */
-  readonly reasonsBy: { readonly reason: string; readonly actor: RecordedActor | null }[];
-}
-
-export interface Schedule {
-  readonly commencing: PlanDate | null;
-  readonly dueBy: PlanDate | null;
-}
+export type { Schedule } from './plan-change.js';
+export { ragDirection, type NetRagChange, type RagDirection, type RagMovement } from './rag-movements.js';
 
 /** What a board asks: what is different between two instants, and why. */
 export interface PlanDiff {
+  /** Every RAG change of the period in the order recorded, those of actions added in it too. */
   readonly ragMovements: RagMovement[];
+  /** The net summary beside it: each action's RAG at the start against its RAG at the end. */
+  readonly netRagChanges: NetRagChange[];
+  /** Actions rescheduled in the period, those added in it too, with every reschedule. */
+  readonly slippedActions: SlippedAction[];
   readonly addedActions: Action[];
   readonly withdrawnActions: Action[];
   readonly ownerChanges: { action: Action; from: readonly string[]; to: readonly string[] }[];
@@ -36,22 +26,16 @@ export interface PlanDiff {
   readonly ragSummaryAfter: RagSummary;
 }
 
-/** Green is better than amber, amber than red; blue (complete) is best. */
-const RAG_RANK: Record<RagStatus, number> = { RED: 0, AMBER: 1, GREEN: 2, BLUE: 3, NOT_RATED: -1 };
-
-export function ragDirection(from: RagStatus, to: RagStatus): RagDirection {
-  if (from === 'NOT_RATED') return 'FIRST_RATED';
-  if (to === 'NOT_RATED') return 'RATING_REMOVED';
-  return RAG_RANK[to] > RAG_RANK[from] ? 'IMPROVED' : 'WORSENED';
-}
-
 /**
- * The net difference between the plan at two instants (an action that went AMBER → RED → AMBER
- * has no movement; `changes` keeps every step). `changes` are those recorded in between.
+ * The plan at two instants compared, with `changes` (those recorded in between) for what the two
+ * states cannot tell: every RAG movement, even those that cancel out, and every reschedule.
  */
 export function diffPlans(before: Plan | undefined, after: Plan, changes: readonly PlanChange[]): PlanDiff {
+  const ragMovements = ragMovementsIn(after, changes);
   const diff: PlanDiff = {
-    ragMovements: [],
+    ragMovements,
+    netRagChanges: netRagChanges(before, after, ragMovements),
+    slippedActions: slippedActions(after, changes),
     addedActions: [],
     withdrawnActions: [],
     ownerChanges: [],
@@ -69,28 +53,13 @@ export function diffPlans(before: Plan | undefined, after: Plan, changes: readon
       diff.newProgressNotes.push(...action.progressNotes.map((note) => ({ action, note })));
       continue;
     }
-    compareAction(diff, was, action, changes);
+    compareAction(diff, was, action);
   }
   diff.newProgressNotes.sort((a, b) => a.note.recordedAt.localeCompare(b.note.recordedAt));
   return diff;
 }
 
-function compareAction(diff: PlanDiff, was: Action, action: Action, changes: readonly PlanChange[]): void {
-  if (was.rag !== action.rag) {
-    const ragChanges = changes.filter(
-      (change) => change.kind === 'RAG_CHANGED' && change.actionId === action.id && change.reason,
-    );
-    const reasons = ragChanges.map((change) => change.reason!);
-    const reasonsBy = ragChanges.map((change) => ({ reason: change.reason!, actor: change.actor }));
-    diff.ragMovements.push({
-      action,
-      from: was.rag,
-      to: action.rag,
-      direction: ragDirection(was.rag, action.rag),
-      reasons,
-      reasonsBy,
-    });
-  }
+function compareAction(diff: PlanDiff, was: Action, action: Action): void {
   if (was.owners.join('\n') !== action.owners.join('\n')) {
     diff.ownerChanges.push({ action, from: was.owners, to: action.owners });
   }

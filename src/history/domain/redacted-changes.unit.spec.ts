@@ -14,6 +14,8 @@ const change = (eventId: string, details: Partial<PlanChange>): PlanChange => ({
   reason: null,
   ragFrom: null,
   ragTo: null,
+  scheduleFrom: null,
+  scheduleTo: null,
   planId: 'plan',
   eventId,
   position: 1n,

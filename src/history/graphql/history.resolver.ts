@@ -22,6 +22,7 @@ import {
   RagSummaryAt,
   TrendIntervalEnum,
 } from './history.types.js';
+import { SlippedActions } from './slippage.types.js';
 
 const instant = (value: string | null | undefined) => (value ? new Date(value) : undefined);
 
@@ -48,6 +49,8 @@ export class HistoryResolver {
     const criteria = {
       from: instant(filter?.from),
       to: instant(filter?.to),
+      effectiveFrom: filter?.effectiveFrom ?? undefined,
+      effectiveTo: filter?.effectiveTo ?? undefined,
       actionId: filter?.actionId ?? undefined,
       actor: filter?.actor ?? undefined,
       kinds: filter?.kinds ?? undefined,
@@ -67,7 +70,8 @@ export class HistoryResolver {
   @Query(() => PlanDiff, {
     description:
       'What changed between two instants or board meetings (a meeting stands for the end of its UK day). ' +
-      'Without since or sinceBoardMeeting: since the latest board meeting.',
+      'Without since or sinceBoardMeeting: since the latest board meeting whose day has ended, else since ' +
+      'the plan was created. A meeting held today stands for now; neither end may be in the future.',
   })
   async planChanges(
     @Args('planId', { type: () => ID }) planId: string,
@@ -81,6 +85,30 @@ export class HistoryResolver {
     const end = { instant: instant(until), boardMeetingId: untilBoardMeeting ?? undefined };
     const { diff, ...period } = await this.queryBus.execute(new GetPlanChanges(planId, start, end));
     return { ...period, ...diff };
+  }
+
+  @Allow('read', { plan: 'planId' })
+  @Query(() => SlippedActions, {
+    description:
+      'Actions rescheduled since an instant or a board meeting (the end of its UK day), up to now, with ' +
+      'each reschedule: the dates before and after, who, when and why. Without since or ' +
+      'sinceBoardMeeting: from the same start as planChanges (the latest board meeting whose day has ended).',
+  })
+  async slippedActions(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('since', { type: () => DateTimeScalar, nullable: true }) since?: string | null,
+    @Args('sinceBoardMeeting', { type: () => ID, nullable: true }) sinceBoardMeeting?: string | null,
+  ): Promise<Omit<SlippedActions, 'actions'> & { actions: DiffOfPlans['slippedActions'] }> {
+    const start = { instant: instant(since), boardMeetingId: sinceBoardMeeting ?? undefined };
+    const period = await this.queryBus.execute(new GetPlanChanges(planId, start, {}));
+    const { since: from, until, sinceBoardMeeting: meeting, diff } = period;
+    return {
+      planId: period.planId,
+      since: from,
+      until,
+      sinceBoardMeeting: meeting,
+      actions: diff.slippedActions,
+    };
   }
 
   @Allow('read', { plan: 'planId' })

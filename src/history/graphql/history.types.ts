@@ -5,9 +5,12 @@ import { GraphQLScalarType } from 'graphql';
 import type { Action, ProgressNote as Note } from '../../plans/domain/plan.js';
 import { ImprovementAction, ProgressNote } from '../../plans/graphql/action.types.js';
 import { BoardMeeting, RagSummary } from '../../plans/graphql/plan.types.js';
-import { DateScalar, DateTimeScalar, PlanDateScalar } from '../../plans/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../plans/graphql/scalars.js';
 import { CHANGE_KINDS, type ChangeKind } from '../domain/plan-change.js';
-import type { RagDirection } from '../domain/plan-diff.js';
+import type { RagDirection, RagMovement as Movement } from '../domain/plan-diff.js';
+import { Schedule, SlippedAction } from './slippage.types.js';
+
+export { Schedule } from './slippage.types.js';
 
 export const ChangeKindEnum = Object.fromEntries(Object.values(CHANGE_KINDS).map((kind) => [kind, kind])) as {
   [K in ChangeKind]: K;
@@ -81,14 +84,31 @@ export class RagSummaryAt extends RagSummary {
   @Field(() => DateTimeScalar) at!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One RAG change: from, to, who recorded it, when, and why.' })
 export class RagMovement {
-  @Field(() => ImprovementAction) action!: Action;
+  @Field(() => ImprovementAction, { description: 'The action as at the end of the period.' })
+  action!: Action;
   @Field(() => String) from!: string;
   @Field(() => String) to!: string;
   @Field(() => RagDirectionEnum) direction!: RagDirection;
-  @Field(() => [String], { description: 'The reasons given for each RAG change in the period.' })
-  reasons!: string[];
+  @Field() reason!: string;
+  @Field(() => ActorType, { nullable: true, description: 'Who recorded it.' }) actor!: RecordedActor | null;
+  @Field(() => DateTimeScalar) recordedAt!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })
+  effectiveDate!: string | null;
+  @Field(() => ID, { description: 'The event that recorded it, as in planHistory.' }) eventId!: string;
+}
+
+@ObjectType({ description: 'An action whose RAG differs between the start and the end of the period.' })
+export class NetRagChange {
+  @Field(() => ImprovementAction) action!: Action;
+  @Field(() => String, { description: 'At the start of the period, or as added during it.' }) from!: string;
+  @Field(() => String, { description: 'At the end of the period.' }) to!: string;
+  @Field(() => RagDirectionEnum) direction!: RagDirection;
+  @Field({ description: 'Added during the period: `from` is the RAG it was added with.' })
+  addedInPeriod!: boolean;
+  @Field(() => [RagMovement], { description: 'The movements behind it, oldest first.' })
+  movements!: Movement[];
 }
 
 @ObjectType()
@@ -96,12 +116,6 @@ export class OwnerChange {
   @Field(() => ImprovementAction) action!: Action;
   @Field(() => [String]) from!: string[];
   @Field(() => [String]) to!: string[];
-}
-
-@ObjectType()
-export class Schedule {
-  @Field(() => PlanDateScalar, { nullable: true }) commencing!: string | null;
-  @Field(() => PlanDateScalar, { nullable: true }) dueBy!: string | null;
 }
 
 @ObjectType()
@@ -130,7 +144,18 @@ export class PlanDiff {
   @Field(() => DateTimeScalar) since!: string;
   @Field(() => DateTimeScalar) until!: string;
   @Field(() => BoardMeeting, { nullable: true }) sinceBoardMeeting!: BoardMeeting | null;
-  @Field(() => [RagMovement]) ragMovements!: RagMovement[];
+  @Field(() => [RagMovement], {
+    description:
+      'Every RAG change of the period, oldest first, those of actions added in it too: an action that ' +
+      'went AMBER → RED → AMBER shows both. netRagChanges has the net change per action.',
+  })
+  ragMovements!: Movement[];
+  @Field(() => [NetRagChange], {
+    description: 'Per action, its RAG at the start against its RAG at the end.',
+  })
+  netRagChanges!: NetRagChange[];
+  @Field(() => [SlippedAction], { description: 'Actions rescheduled in the period: see slippedActions.' })
+  slippedActions!: SlippedAction[];
   @Field(() => [ImprovementAction]) addedActions!: Action[];
   @Field(() => [ImprovementAction]) withdrawnActions!: Action[];
   @Field(() => [OwnerChange]) ownerChanges!: OwnerChange[];

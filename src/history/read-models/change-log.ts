@@ -16,6 +16,8 @@ const topic = (planId: string) => `planChanged:${planId}`;
 @Injectable()
 export class ChangeLog implements PlanEventListener, OnModuleInit {
   private readonly changesByPlan = new Map<string, PlanChange[]>();
+  /** The same changes by action (ids are unique across plans), for what one action's history tells. */
+  private readonly changesByAction = new Map<string, PlanChange[]>();
   private readonly live = new PubSub<Record<string, PlanChange>>();
 
   constructor(private readonly projection: PlanProjection) {}
@@ -40,12 +42,32 @@ export class ChangeLog implements PlanEventListener, OnModuleInit {
     }
     this.changesByPlan.set(after.id, changes);
     changes.push(change);
+    if (event.type === 'TextRedacted') this.indexByAction(changes);
+    else if (change.actionId !== null) this.changesOfAction(change.actionId).push(change);
     void this.live.publish(topic(after.id), change);
   }
 
   /** Every change of the plan, oldest first; empty for an unknown plan. */
   of(planId: string): readonly PlanChange[] {
     return this.changesByPlan.get(planId) ?? [];
+  }
+
+  /** Every change of the action, oldest first; empty for an unknown action. */
+  ofAction(actionId: string): readonly PlanChange[] {
+    return this.changesByAction.get(actionId) ?? [];
+  }
+
+  /** A redaction rewrites earlier changes of the plan: its actions' lists are taken again. */
+  private indexByAction(changes: readonly PlanChange[]): void {
+    const ofActions = changes.filter((change) => change.actionId !== null);
+    for (const change of ofActions) this.changesByAction.delete(change.actionId!);
+    for (const change of ofActions) this.changesOfAction(change.actionId!).push(change);
+  }
+
+  private changesOfAction(actionId: string): PlanChange[] {
+    let changes = this.changesByAction.get(actionId);
+    if (!changes) this.changesByAction.set(actionId, (changes = []));
+    return changes;
   }
 
   /** Changes of the plan from now on, as they are recorded. */

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { invalid, notFound } from '../../plans/domain/errors.js';
 import { endOfUkDay } from '../../plans/domain/plan-date.js';
+import { boardMeetingPoint, justBeforeCreation, notAfterNow } from '../../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../../plans/domain/plan.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import { PlanTimelines } from '../../plans/read-models/plan-timelines.js';
@@ -26,7 +27,10 @@ export interface PeriodEnd {
   readonly boardMeetingId?: string;
 }
 
-/** "What changed since the last board?": since defaults to the latest board meeting before `until`. */
+/**
+ * "What changed since the last board?": since defaults to the latest board meeting whose day had
+ * ended by `until`, else the plan's creation. Neither end may be later than now.
+ */
 export class GetPlanChanges extends Query<PlanChangesBetween> {
   constructor(
     readonly planId: string,
@@ -50,8 +54,9 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
     const current = this.projection.readModel.plan(query.planId);
     const timeline = this.timelines.of(query.planId);
     if (!current || !timeline) throw notFound('planId', 'No improvement plan has that id');
-    const until = endOf(current, query.until, 'until') ?? this.clock();
-    const given = endOf(current, query.since, 'since');
+    const now = this.clock();
+    const until = endOf(current, query.until, 'until', now) ?? now;
+    const given = endOf(current, query.since, 'since', now);
     if (given && given > until) {
       throw invalid(
         query.since.boardMeetingId ? 'sinceBoardMeeting' : 'since',
@@ -79,19 +84,24 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
   }
 }
 
-function endOf(plan: Plan, end: PeriodEnd, argument: 'since' | 'until'): Date | undefined {
+/** One end of the period as an instant no later than now (a meeting held today stands for now). */
+function endOf(plan: Plan, end: PeriodEnd, argument: 'since' | 'until', now: Date): Date | undefined {
   if (end.instant && end.boardMeetingId) {
     throw invalid(`${argument}BoardMeeting`, `Give either ${argument} or ${argument}BoardMeeting, not both`);
   }
-  if (end.instant) return end.instant;
+  if (end.instant) return notAfterNow(end.instant, now, argument);
   if (!end.boardMeetingId) return undefined;
   const meeting = plan.boardMeetings.find((candidate) => candidate.id === end.boardMeetingId);
   if (!meeting) throw notFound(`${argument}BoardMeeting`, 'The plan has no board meeting with that id');
-  return endOfUkDay(meeting.heldOn);
+  return boardMeetingPoint(meeting.heldOn, now);
 }
 
-function latestBoardMeeting(plan: Plan, until: Date): { since: Date; meeting: BoardMeeting } {
+/**
+ * The latest board meeting whose day had ended by `until`; with none, the plan's creation, as the
+ * board pack does ("since the plan was created").
+ */
+function latestBoardMeeting(plan: Plan, until: Date): { since: Date; meeting?: BoardMeeting } {
   const meeting = plan.boardMeetings.filter((candidate) => endOfUkDay(candidate.heldOn) <= until).at(-1);
-  if (!meeting) throw invalid('since', 'The plan has no board meeting before then: give since');
+  if (!meeting) return { since: justBeforeCreation(plan.createdAt) };
   return { since: endOfUkDay(meeting.heldOn), meeting };
 }

@@ -1,5 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { invalid, notFound } from '../../plans/domain/errors.js';
+import { effectiveDayOf } from '../../plans/domain/point-in-time.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import type { ChangeKind, PlanChange } from '../domain/plan-change.js';
@@ -9,6 +10,9 @@ import { ChangeLog } from './change-log.js';
 export interface PlanHistoryFilter {
   readonly from?: Date;
   readonly to?: Date;
+  /** Effective days "YYYY-MM-DD", inclusive: the day a change took effect (see effectiveDayOf). */
+  readonly effectiveFrom?: string;
+  readonly effectiveTo?: string;
   readonly actionId?: string;
   readonly actor?: string;
   readonly kinds?: readonly ChangeKind[];
@@ -63,6 +67,9 @@ export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
     if (filter.from && filter.to && filter.from > filter.to) {
       throw invalid('filter.to', 'The period must not end before it starts');
     }
+    if (filter.effectiveFrom && filter.effectiveTo && filter.effectiveFrom > filter.effectiveTo) {
+      throw invalid('filter.effectiveTo', 'The effective period must not end before it starts');
+    }
     const matching = this.changeLog.of(planId).filter(matches(filter));
     const rest = matching.filter((change) => change.version > afterVersion);
     return { changes: rest.slice(0, first), totalCount: matching.length, hasNextPage: rest.length > first };
@@ -80,6 +87,7 @@ function matches(filter: PlanHistoryFilter): (change: PlanChange) => boolean {
     return (
       at >= from &&
       at <= to &&
+      inEffectBetween(change, filter) &&
       (!filter.actionId || change.actionId === filter.actionId) &&
       (!actor || change.actor?.id.toLowerCase() === actor || change.actor?.name.toLowerCase() === actor) &&
       (!kinds || kinds.has(change.kind)) &&
@@ -88,4 +96,11 @@ function matches(filter: PlanHistoryFilter): (change: PlanChange) => boolean {
       (filter.ragTo === undefined || change.ragTo === filter.ragTo)
     );
   };
+}
+
+/** Whether the change took effect within the filter's effective days (only worked out when asked). */
+function inEffectBetween(change: PlanChange, { effectiveFrom, effectiveTo }: PlanHistoryFilter): boolean {
+  if (!effectiveFrom && !effectiveTo) return true;
+  const day = effectiveDayOf(change);
+  return (!effectiveFrom || day >= effectiveFrom) && (!effectiveTo || day <= effectiveTo);
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { DateScalar } from '../../plans/graphql/scalars.js';
 import { ImportFormatEnum, type ImportFormat } from './import.types.js';
 
 @InputType()
@@ -36,4 +37,13 @@ export class ImportPlanInput {
   })
   @IsBoolean()
   acknowledgePersonalData!: boolean;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day the file’s changes took effect (a spreadsheet "as at 31 March" imported in April): every ' +
+      'change it records says so (RAG changes, notes, reschedules, owners, revisions; a new plan, its ' +
+      'themes and actions). Not in the future; left out, the day they are recorded.',
+  })
+  @IsOptional()
+  effectiveDate?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../../plans/graphql/scalars.js';
 
 export const ImportFormatEnum = { TEXT: 'TEXT', CSV: 'CSV', XLSX: 'XLSX' } as const;
 export type ImportFormat = keyof typeof ImportFormatEnum;
@@ -36,6 +37,11 @@ export class ImportReportType {
   planId!: string | null;
   @Field() dryRun!: boolean;
   @Field({ description: 'A new plan was (in a dry run: would be) created.' }) created!: boolean;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the changes took effect, as asked; null: the day they were recorded.',
+  })
+  effectiveDate!: string | null;
   @Field(() => ImportSummary) summary!: ImportSummary;
   @Field(() => [ImportReportLine], { description: 'Each change recorded, in order.' })
   changes!: ImportReportLine[];

@@ -98,9 +98,16 @@ function finishRag(ref: string, value: Cell | null, log: ParseLog): RagStatus {
 }
 
 function finishOwners(draft: ActionDraft, knownRoles: readonly string[], log: ParseLog): string[] {
-  const { owners, unknown } = splitOwners(draft.ownerCells.join(' '), knownRoles);
+  const { owners, unknown, leftOut } = splitOwners(draft.ownerCells.join(' '), knownRoles);
   unknown.forEach((owner) =>
     log.warn(draft.line, `Action ${draft.ref}: owner ${quote(owner)} is not a known role; kept as written`),
+  );
+  leftOut.forEach(({ text, between: [before, after] }) =>
+    log.warn(
+      draft.line,
+      `Action ${draft.ref}: ${quote(text)} between ${quote(before)} and ${quote(after)} is not a known ` +
+        'role; left out of the owners (if it is an owner, separate it with a comma)',
+    ),
   );
   if (owners.length === 0) log.warn(draft.line, `Action ${draft.ref} has no action owner`);
   return owners;

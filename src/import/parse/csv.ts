@@ -8,7 +8,10 @@
  *   Commencing | Due by | RAG | Progress and Impact to date
  *
  * - Theme: number and title, "1. Caseloads and the impact …"; "4." (number only) for an untitled
- *   theme. Written on every row of the theme; a blank cell means the theme of the row above.
+ *   theme. Written on every row of the theme; a blank cell means the theme of the row above. A row
+ *   belongs to that theme whatever its ref says (older plans number actions by the inspection
+ *   report's paragraphs: theme 1 holding 9.1–9.4); only where no theme is named does the number
+ *   the ref starts with file it, and the untitled theme is reported.
  * - What needs to improve, What inspectors found: the theme's prose, on the first row of the theme
  *   (later rows of the same theme leave it blank).
  * - Ref as written ("1.10", "6.5"). Action: the description.

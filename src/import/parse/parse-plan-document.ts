@@ -2,6 +2,7 @@
  * The import's way in: a council's plan file (a Word table pasted as text, CSV or XLSX) read into the
  * neutral PlanDocument, with warnings to look at and problems that stop the import.
  */
+import { MAX_IMPORT_BYTES } from '../import-limits.js';
 import type { ImportProblem, ParseResult, PlanDocument } from '../plan-document.js';
 import { parseCsvPlan } from './csv.js';
 import { DEFAULT_KNOWN_ROLES } from './owners.js';
@@ -10,8 +11,7 @@ import { emptyDocument } from './plan-drafts.js';
 import { parseWordTable } from './text-table.js';
 import { parseXlsxPlan } from './xlsx.js';
 
-/** 5 MiB: a plan is tens of kilobytes; anything near this is not a plan and is refused unread. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export type PlanDocumentFormat = 'text' | 'csv' | 'xlsx';
 

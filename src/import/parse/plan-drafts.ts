@@ -31,6 +31,16 @@ export function themeNumberOfRef(ref: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * The number the theme's last action starts with, when `ref` starts with another: 9 for 10.1 after
+ * 9.4. Null when they agree or either has no number.
+ */
+export function numberBefore(theme: ThemeDraft, ref: string): number | null {
+  const before = themeNumberOfRef(theme.actions.at(-1)?.ref ?? '');
+  const number = themeNumberOfRef(ref);
+  return before !== null && number !== null && number !== before ? before : null;
+}
+
 function prose(paragraphs: readonly string[]): string | null {
   return paragraphs.length === 0 ? null : paragraphs.join('\n\n');
 }

@@ -20,6 +20,7 @@ import { ParseLog, quote } from './parse-log.js';
 import {
   finishDocument,
   newTheme,
+  numberBefore,
   readThemeHeading,
   type ThemeDraft,
   themeNumberOfRef,
@@ -55,7 +56,11 @@ function findHeader(rows: readonly SheetRow[], log: ParseLog): { header: HeaderR
     log.warn(line, `Column ${quote(name)} appears twice; the first is read`),
   );
   EXPECTED_COLUMNS.filter((column) => !header.columns.includes(column)).forEach((column) =>
-    log.warn(line, `No ${quote(COLUMN_NAMES[column])} column`),
+    log.warn(
+      line,
+      `No ${quote(COLUMN_NAMES[column])} column` +
+        (column === 'theme' ? ': actions are filed by the number their ref starts with' : ''),
+    ),
   );
   return { header, index };
 }
@@ -66,6 +71,8 @@ const sameText = (a: string, b: string) =>
 class SpreadsheetReader {
   readonly themes = new Map<number, ThemeDraft>();
   private current: ThemeDraft | null = null;
+  /** The theme the last non-blank "Theme" cell named: a blank cell below means this one. */
+  private named: ThemeDraft | null = null;
   private action: ActionDraft | null = null;
 
   constructor(private readonly log: ParseLog) {}
@@ -87,11 +94,19 @@ class SpreadsheetReader {
     this.current = theme;
   }
 
+  /**
+   * A row belongs to the theme its "Theme" cell names, or the one named above it, whatever its ref
+   * says (older plans number actions by the inspection report's paragraphs). Only with no theme
+   * named at all does the ref's number say, with the untitled theme reported.
+   */
   private themeOfRow(line: number, cells: RowCells, ref: string): ThemeDraft | null {
     const themeCell = cells.theme?.trim() ?? '';
+    if (themeCell === '' && this.named !== null) return this.underNamed(this.named, ref, line);
     const heading = readThemeHeading(themeCell);
-    const refNumber = themeNumberOfRef(ref);
-    const number = heading?.number ?? refNumber ?? this.current?.number ?? null;
+    const namedTitle = this.named?.title ?? null;
+    const sameTitle = namedTitle !== null && sameText(themeCell, namedTitle);
+    if (heading === null && sameTitle) return this.named;
+    const number = heading?.number ?? themeNumberOfRef(ref) ?? this.current?.number ?? null;
     if (number === null) {
       this.log.problem(
         line,
@@ -99,15 +114,27 @@ class SpreadsheetReader {
       );
       return null;
     }
-    if (heading && refNumber !== null && refNumber !== number)
-      this.log.warn(line, `Action ${ref} is in theme ${number} by its "Theme" cell`);
-    const title = heading ? heading.title : themeCell === '' ? null : themeCell;
     const theme = this.themes.get(number) ?? newTheme(number, null, line);
     this.themes.set(number, theme);
+    if (themeCell === '') return theme;
+    this.named = theme;
+    const title = heading ? heading.title : themeCell;
     if (title === null) return theme;
     if (theme.title === null) theme.title = title;
     else if (!sameText(title, theme.title))
       this.log.warn(line, `Theme ${number} is also called ${quote(title)}; kept ${quote(theme.title)}`);
+    return theme;
+  }
+
+  /** A blank Theme cell: the theme above, said when the ref's number changes (a cell left blank by mistake?). */
+  private underNamed(theme: ThemeDraft, ref: string, line: number): ThemeDraft {
+    const numberAbove = numberBefore(theme, ref);
+    if (numberAbove !== null)
+      this.log.warn(
+        line,
+        `Action ${ref} has a blank Theme cell among actions numbered ${numberAbove}.x; ` +
+          `filed under theme ${theme.number}, the theme above it`,
+      );
     return theme;
   }
 

@@ -23,21 +23,34 @@ export function readLabel(line: string): { label: ThemeProse; rest: string } | n
 
 const isHeadingCandidate = (line: string) => !line.includes('\t') && HEADING.test(line);
 
+/** The line before `index` that holds anything, or undefined at the top. */
+function lineAbove(lines: readonly string[], index: number): string | undefined {
+  for (let above = index - 1; above >= 0; above -= 1) if (lines[above]!.trim() !== '') return lines[above];
+  return undefined;
+}
+
 /**
  * A numbered line is a theme heading when, before the next numbered line, the theme's prose labels
- * follow or its table does with refs of the same number. A numbered list in the introduction or in
- * the inspectors' findings is prose.
+ * follow, or a table straight below it (older plans number their actions by the inspection report's
+ * paragraphs: "1." over 9.1–9.4), or a table further down whose refs share its number. A numbered
+ * list in the introduction or in the inspectors' findings is prose.
  */
 function opensTheme(lines: readonly string[], start: number): boolean {
   const number = Number(/\d+/.exec(lines[start]!)![0]);
+  const inList = isHeadingCandidate(lineAbove(lines, start) ?? '');
+  let proseBetween = false;
   let refIndex = 0;
   for (let index = start + 1; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (isHeadingCandidate(line)) return false;
     if (readLabel(line) !== null) return true;
-    if (!line.includes('\t')) continue;
+    if (!line.includes('\t')) {
+      proseBetween ||= line.trim() !== '';
+      continue;
+    }
     const cells = line.split('\t');
     const header = readHeaderRow(cells);
+    if (header !== null && !proseBetween && !inList) return true;
     if (header !== null) refIndex = header.columns.indexOf('ref');
     if (header !== null || isBlankRow(cells) || isRuleRow(cells)) continue;
     const ref = cells[refIndex]?.trim() ?? '';

@@ -1,6 +1,7 @@
 /**
  * A Word plan pasted as text: prose, theme headings, and tables whose rows are tab-separated cells.
  * A row with a blank ref (a line starting with a tab) continues the action above, cell by cell.
+ * An action belongs to the theme heading above it; its ref's number files it only where none does.
  */
 import type { PlanDocument } from '../plan-document.js';
 import { type ActionDraft, continueAction, startAction } from './action-drafts.js';
@@ -19,6 +20,7 @@ import { ParseLog, quote } from './parse-log.js';
 import {
   finishDocument,
   newTheme,
+  numberBefore,
   readThemeHeading,
   type ThemeDraft,
   themeNumberOfRef,
@@ -43,8 +45,12 @@ class WordTableReader {
   private current: ThemeDraft | null = null;
   private unheaded: UnheadedSection | null = null;
   private section: Section = 'preamble';
+  /** The current theme was opened by a heading line (not found by its refs for want of one). */
+  private headed = false;
   private header: HeaderRow | null = null;
   private headerLine: number | null = null;
+  /** No action row read yet since the last header row. */
+  private tableStart = false;
   private action: ActionDraft | null = null;
 
   constructor(private readonly log: ParseLog) {}
@@ -58,6 +64,7 @@ class WordTableReader {
     this.themes.set(number, theme);
     if (this.unheaded) this.adopt(this.unheaded, theme);
     [this.current, this.unheaded, this.section, this.action] = [theme, null, 'heading', null];
+    this.headed = true;
   }
 
   label(label: ThemeProse, rest: string, line: number): void {
@@ -103,6 +110,7 @@ class WordTableReader {
 
   private startTable(header: HeaderRow, line: number): void {
     [this.header, this.headerLine, this.section, this.action] = [header, line, 'table', null];
+    this.tableStart = true;
     header.unknownHeaders.forEach((name) =>
       this.log.warn(line, `Column ${quote(name)} is not one we read; ignored`),
     );
@@ -118,15 +126,34 @@ class WordTableReader {
   }
 
   private startAction(ref: string, line: number, cells: RowCells): void {
-    const theme = this.themeOfAction(ref, line);
-    this.action = null;
+    const theme = this.underHeading(ref, line) ?? this.themeOfRef(ref, line);
+    [this.action, this.tableStart] = [null, false];
     if (theme === null) return;
     this.action = startAction(ref, line, cells);
     theme.actions.push(this.action);
   }
 
-  /** Actions are filed by their ref's number; a table with no heading above becomes an untitled theme. */
-  private themeOfAction(ref: string, line: number): ThemeDraft | null {
+  /**
+   * An action belongs to the heading above it, whatever its ref says; null when there is none. A
+   * new table whose refs change number after the theme's actions, or prose labels after them, start
+   * a section with no heading of its own (section 4 of the Isle of Wight plan).
+   */
+  private underHeading(ref: string, line: number): ThemeDraft | null {
+    const theme = this.current;
+    if (theme === null || !this.headed || this.unheaded !== null) return null;
+    const numberAbove = numberBefore(theme, ref);
+    if (numberAbove !== null && this.tableStart) return null;
+    if (numberAbove !== null)
+      this.log.warn(
+        line,
+        `Action ${ref} is written under theme ${theme.number} among actions numbered ${numberAbove}.x; ` +
+          `filed under theme ${theme.number}, the heading above it`,
+      );
+    return theme;
+  }
+
+  /** With no heading above, the number its ref starts with says the theme, untitled if new. */
+  private themeOfRef(ref: string, line: number): ThemeDraft | null {
     const number = themeNumberOfRef(ref) ?? this.current?.number ?? null;
     if (number === null) {
       this.log.problem(line, `Action ${ref} comes before any theme heading and its ref has no theme number`);
@@ -134,17 +161,16 @@ class WordTableReader {
     }
     if (this.unheaded === null && number === this.current?.number) return this.current;
     const existing = this.themes.get(number);
-    if (existing && this.unheaded === null)
+    if (existing)
       this.log.warn(
         line,
-        `Action ${ref} is listed under theme ${this.current?.number}; filed under theme ${number}`,
+        `Action ${ref} has no theme heading above it; filed under theme ${number} by its ref`,
       );
-    const firstRowOfTable = this.action === null;
-    const start = this.unheaded?.line ?? (firstRowOfTable ? this.headerLine : null) ?? line;
+    const start = this.unheaded?.line ?? (this.tableStart ? this.headerLine : null) ?? line;
     const theme = existing ?? newTheme(number, null, start);
     this.themes.set(number, theme);
     if (this.unheaded) this.adopt(this.unheaded, theme);
-    [this.current, this.unheaded] = [theme, null];
+    [this.current, this.unheaded, this.headed] = [theme, null, false];
     return theme;
   }
 

@@ -2,10 +2,11 @@ import type { PlanCommand } from '../../plans/domain/commands.js';
 import { findPersonalData } from '../../plans/domain/personal-data.js';
 import type { Action } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
+import { sameOwnerNames } from '../parse/owners.js';
 import { planDateText } from '../plan-date-text.js';
 import type { DocumentAction } from '../plan-document.js';
 import type { SyncCollector } from './sync-result.js';
-import { normaliseText, paragraphsOf, sameOwners, sameText } from './sync-text.js';
+import { normaliseText, paragraphsOf, sameText } from './sync-text.js';
 
 export interface SyncContext {
   readonly planId: string;
@@ -57,7 +58,8 @@ export function syncAction(row: DocumentAction, action: Action, context: SyncCon
       'description revised',
     );
   }
-  if (!sameOwners(row.owners, action.owners)) {
+  // "LIRO" in last month's plan and "Lead IRO" in this month's file are the same owner: no change.
+  if (!sameOwnerNames(row.owners, action.owners)) {
     step(
       { type: 'AssignActionOwners', data: { actionId, owners: row.owners } },
       `owners ${ownersText(action.owners)} → ${ownersText(row.owners)}`,

@@ -87,6 +87,12 @@ describe('importing a newer version of the document into the plan: an action', (
       .thenCommands([]);
   });
 
+  it('does not reassign owners when the file names them by an alias, or with other case and punctuation', () => {
+    given(...planWithAction({ owners: ['LIRO', 'Childrens Management Team'] }))
+      .whenImporting(documentWithRow({ owners: ['Lead IRO', "CHILDREN'S MANAGEMENT TEAM"] }))
+      .thenCommands([]);
+  });
+
   it('reschedules to the dates in the file, with the file named as the reason', () => {
     given(...planWithAction())
       .whenImporting(documentWithRow({ commencing: '2024-01', dueBy: '2024-06' }))

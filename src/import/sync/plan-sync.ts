@@ -14,6 +14,8 @@ export interface SyncOptions {
   readonly localAuthority?: string | null;
   /** The person importing has checked the progress notes that look like they identify a child. */
   readonly acknowledgePersonalData?: boolean;
+  /** "YYYY-MM-DD" the file's changes took effect ("as at 31 March"), already checked; else today. */
+  readonly effectiveDate?: string | null;
   readonly newId: () => string;
 }
 
@@ -27,7 +29,7 @@ export function syncCommands(
   plan: Plan | undefined,
   options: SyncOptions,
 ): SyncResult {
-  const sync = new SyncCollector();
+  const sync = new SyncCollector(options.effectiveDate ?? null);
   if (!plan) createPlan(document, options, sync);
   const themeIds = syncThemes(document, plan, options, sync);
   const context: SyncContext = {

@@ -1,4 +1,5 @@
 import type { PlanCommand } from '../../plans/domain/commands.js';
+import { dated } from '../effective-date.js';
 import type { ImportProblem, ImportWarning } from '../plan-document.js';
 
 /** One command of an import, with the document line it came from and what it does in words. */
@@ -43,14 +44,19 @@ export function summarise(commands: readonly PlanCommand[]): SyncSummary {
   };
 }
 
-/** Collects an import's steps, warnings and problems in document order. */
+/**
+ * Collects an import's steps, warnings and problems in document order. Every change that can say
+ * the day it took effect says the import's effective date, when it has one.
+ */
 export class SyncCollector {
   private readonly steps: SyncStep[] = [];
   private readonly warnings: ImportWarning[] = [];
   private readonly problems: ImportProblem[] = [];
 
+  constructor(private readonly effectiveDate: string | null = null) {}
+
   step(command: PlanCommand, line: number | null, change: string): void {
-    this.steps.push({ command, line, change });
+    this.steps.push({ command: dated(command, this.effectiveDate), line, change });
   }
 
   warn(line: number | null, message: string): void {

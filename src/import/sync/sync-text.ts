@@ -22,7 +22,3 @@ export function paragraphsOf(text: string): string[] {
     .map(normaliseText)
     .filter((paragraph) => paragraph !== '');
 }
-
-export function sameOwners(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((owner, index) => sameText(owner, b[index] ?? ''));
-}

@@ -12,6 +12,7 @@ export function capabilityOf(command: PlanCommand): Capability {
     case 'AssignActionOwners':
     case 'RescheduleAction':
     case 'ReviseActionDescription':
+    case 'RecordActionUpdate':
       return 'editAction';
     case 'CreatePlan':
     case 'ApprovePlan':

@@ -5,16 +5,29 @@ import type { RagStatus } from './rag.js';
 /** Commands are imperatives; ids of new things are chosen by the caller so retries are safe. */
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data };
 
+/**
+ * "YYYY-MM-DD" the plan, theme or action took effect, when earlier than the day it is entered: a
+ * plan approved in January typed in today, or an import "as at 31 March".
+ */
+interface InEffectSince {
+  effectiveDate?: string | null;
+}
+
 export type CreatePlan = Command<
   'CreatePlan',
-  { planId: string; title: string; localAuthority?: string | null; inspection?: Inspection | null }
+  InEffectSince & {
+    planId: string;
+    title: string;
+    localAuthority?: string | null;
+    inspection?: Inspection | null;
+  }
 >;
 export type ApprovePlan = Command<'ApprovePlan', { planId: string }>;
 export type ClosePlan = Command<'ClosePlan', { planId: string; reason: string }>;
 
 export type AddTheme = Command<
   'AddTheme',
-  {
+  InEffectSince & {
     planId: string;
     themeId: string;
     number: number;
@@ -39,7 +52,7 @@ export type ReviseTheme = Command<
 
 export type AddAction = Command<
   'AddAction',
-  {
+  InEffectSince & {
     planId: string;
     actionId: string;
     themeId: string;
@@ -53,7 +66,7 @@ export type AddAction = Command<
 >;
 
 /** Shared by every command that changes one action. */
-interface ActionChange {
+export interface ActionChange {
   actionId: string;
   /** The action's version the user last saw; a mismatch is a lost-update conflict. */
   expectedVersion?: number;
@@ -77,6 +90,23 @@ export type ReviseActionDescription = Command<
   ActionChange & { description: string; reason: string }
 >;
 export type WithdrawAction = Command<'WithdrawAction', ActionChange & { reason: string }>;
+
+/**
+ * The service manager's monthly update of one action: a new RAG status (with its reason) and/or a
+ * progress note, recorded together or not at all. Decided as the ChangeRagStatus and AddProgressNote
+ * it holds (see action-update.ts).
+ */
+export type RecordActionUpdate = Command<
+  'RecordActionUpdate',
+  ActionChange & {
+    rag?: RagStatus | null;
+    reason?: string | null;
+    /** The id the note gets, chosen by the caller like every new thing's. */
+    noteId: string;
+    note?: string | null;
+    acknowledgePersonalData?: boolean;
+  }
+>;
 
 export type ActionCommand =
   | ChangeRagStatus
@@ -117,4 +147,5 @@ export type PlanCommand =
   | AddAction
   | RecordBoardMeeting
   | RedactText
+  | RecordActionUpdate
   | ActionCommand;

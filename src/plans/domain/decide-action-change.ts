@@ -1,7 +1,7 @@
-import type { ActionCommand } from './commands.js';
+import type { ActionChange, ActionCommand } from './commands.js';
 import { conflict, DomainError, invalid, notFound } from './errors.js';
 import type { PlanEvent } from './events.js';
-import { isCalendarDate, ukDate } from './plan-date.js';
+import { assertEffectiveDate } from './effective-date.js';
 import { assertNoPersonalData, findPersonalData } from './personal-data.js';
 import type { Action, Plan } from './plan.js';
 import { assertSchedule } from './schedule.js';
@@ -84,7 +84,7 @@ export function decideActionChange(command: ActionCommand, plan: Plan, now: stri
 }
 
 /** The action exists, is not withdrawn, is at the version the user saw, and the effective date makes sense. */
-function changeableAction(command: ActionCommand, plan: Plan, now: string): Action {
+export function changeableAction(command: { readonly data: ActionChange }, plan: Plan, now: string): Action {
   const { actionId, expectedVersion, effectiveDate } = command.data;
   const action = plan.actions.get(actionId);
   if (!action) throw notFound('actionId', 'No action has that id');
@@ -97,11 +97,7 @@ function changeableAction(command: ActionCommand, plan: Plan, now: string): Acti
         `it is now at version ${action.version}): reload it and try again`,
     );
   }
-  if (effectiveDate !== undefined && effectiveDate !== null) {
-    if (!isCalendarDate(effectiveDate))
-      throw invalid('effectiveDate', 'effectiveDate must be a date "YYYY-MM-DD"');
-    if (effectiveDate > ukDate(now)) throw invalid('effectiveDate', 'effectiveDate cannot be in the future');
-  }
+  assertEffectiveDate(effectiveDate, plan, now);
   return action;
 }
 

@@ -10,12 +10,15 @@ import {
   addProgressNote,
   assignActionOwners,
   changeRagStatus,
+  inspection,
   OTHER_ACTION_ID,
+  planCreated,
   planWithAction,
   progressNoteAdded,
   ragStatusChanged,
   rescheduleAction,
   reviseActionDescription,
+  themeAdded,
   withdrawAction,
 } from '../../../test/support/plan-builders.js';
 
@@ -88,6 +91,16 @@ describe('effective date', () => {
     given(...planWithAction())
       .when(changeRagStatus({ effectiveDate: '2024-05-03' }), '2024-05-02T09:00:00.000Z')
       .thenThrows('INVALID', 'effectiveDate'));
+
+  it('rejects an effective date before the inspection the plan answers began', () =>
+    given(planCreated({ inspection: inspection({ startDate: '2023-10-02' }) }), themeAdded(), actionAdded())
+      .when(changeRagStatus({ effectiveDate: '2023-10-01' }))
+      .thenThrows('INVALID', 'effectiveDate'));
+
+  it('accepts the day the inspection began', () =>
+    given(planCreated({ inspection: inspection({ startDate: '2023-10-02' }) }), themeAdded(), actionAdded())
+      .when(changeRagStatus({ effectiveDate: '2023-10-02' }))
+      .then([ragStatusChanged()]));
 
   it.each(['2024-05-02', '2024-04-23', null])('accepts the effective date %p', (effectiveDate) =>
     given(...planWithAction())

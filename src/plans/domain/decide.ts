@@ -1,16 +1,11 @@
-import type {
-  ReviseTheme,
-  AddAction,
-  AddTheme,
-  ClosePlan,
-  CreatePlan,
-  PlanCommand,
-  RecordBoardMeeting,
-} from './commands.js';
+import type { ReviseTheme, AddAction, AddTheme, ClosePlan, CreatePlan, PlanCommand } from './commands.js';
+import { decideActionUpdate } from './action-update.js';
+import { recordBoardMeeting } from './board-meeting.js';
 import { decideActionChange } from './decide-action-change.js';
+import { assertEffectiveDate } from './effective-date.js';
 import { conflict, invalid, notFound } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
-import { isCalendarDate, ukDate } from './plan-date.js';
+import { isCalendarDate } from './plan-date.js';
 import { assertNoPersonalData } from './personal-data.js';
 import { redactText } from './redact-text.js';
 import { assertSchedule } from './schedule.js';
@@ -22,7 +17,7 @@ import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } 
  * Pure: time comes in as `now` (ISO instant), state as the plan folded by `evolve`.
  */
 export function decide(command: PlanCommand, plan: Plan | undefined, now: string): PlanEvent[] {
-  if (command.type === 'CreatePlan') return createPlan(command, plan);
+  if (command.type === 'CreatePlan') return createPlan(command, plan, now);
   if (!plan) throw notFound('planId', 'No improvement plan has that id');
   // Erasing personal data is a duty that outlives the plan: a closed plan's texts can still be erased.
   if (command.type === 'RedactText') return redactText(command, plan);
@@ -35,20 +30,26 @@ export function decide(command: PlanCommand, plan: Plan | undefined, now: string
     case 'ClosePlan':
       return closePlan(command, plan);
     case 'AddTheme':
+      assertEffectiveDate(command.data.effectiveDate, plan, now);
       return addTheme(command, plan);
     case 'ReviseTheme':
       return reviseTheme(command, plan);
     case 'AddAction':
+      assertEffectiveDate(command.data.effectiveDate, plan, now);
       return addAction(command, plan);
     case 'RecordBoardMeeting':
       return recordBoardMeeting(command, plan, now);
+    case 'RecordActionUpdate':
+      return decideActionUpdate(command, plan, now);
     default:
       return decideActionChange(command, plan, now);
   }
 }
 
-function createPlan({ data }: CreatePlan, existing: Plan | undefined): PlanEvent[] {
+function createPlan({ data }: CreatePlan, existing: Plan | undefined, now: string): PlanEvent[] {
   if (existing) throw conflict('planId', 'A plan with that id already exists');
+  const inspection = data.inspection ? validInspection(data.inspection) : null;
+  assertEffectiveDate(data.effectiveDate, { inspection }, now);
   return [
     {
       type: 'PlanCreated',
@@ -56,7 +57,7 @@ function createPlan({ data }: CreatePlan, existing: Plan | undefined): PlanEvent
         planId: data.planId,
         title: requiredText('title', data.title, LIMITS.title),
         localAuthority: optionalText('localAuthority', data.localAuthority, LIMITS.shortText),
-        inspection: data.inspection ? validInspection(data.inspection) : null,
+        inspection,
       },
     },
   ];
@@ -144,30 +145,6 @@ function addAction({ data }: AddAction, plan: Plan): PlanEvent[] {
       },
     },
   ];
-}
-
-function recordBoardMeeting({ data }: RecordBoardMeeting, plan: Plan, now: string): PlanEvent[] {
-  if (plan.boardMeetings.some((meeting) => meeting.id === data.meetingId)) {
-    throw conflict('meetingId', 'That board meeting is already recorded');
-  }
-  if (!isCalendarDate(data.heldOn)) throw invalid('heldOn', 'heldOn must be a date "YYYY-MM-DD"');
-  if (data.heldOn > ukDate(now))
-    throw invalid('heldOn', 'A board meeting can be recorded once it has been held');
-  const minutesUrl = optionalText('minutesUrl', data.minutesUrl, LIMITS.url);
-  if (minutesUrl !== null && !isWebAddress(minutesUrl)) {
-    throw invalid('minutesUrl', 'minutesUrl must be a web address starting with https:// or http://');
-  }
-  const title = requiredText('title', data.title, LIMITS.title);
-  return [
-    {
-      type: 'BoardMeetingRecorded',
-      data: { planId: plan.id, meetingId: data.meetingId, heldOn: data.heldOn, title, minutesUrl },
-    },
-  ];
-}
-
-function isWebAddress(value: string): boolean {
-  return URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol);
 }
 
 function reviseTheme({ data }: ReviseTheme, plan: Plan): PlanEvent[] {

@@ -1,6 +1,6 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, Inspection, PlanEvent } from './events.js';
-import type { PlanDate } from './plan-date.js';
+import { ukDate, type PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
 import { withTextsOf, type RecordedTexts, type Redaction } from './recorded-texts.js';
 import { withRedaction } from './redaction.js';
@@ -72,6 +72,8 @@ export interface Plan {
   readonly updatedAt: string;
   /** The free texts its events recorded and those erased since: what a redaction may name. */
   readonly texts: RecordedTexts | null;
+  /** The earliest day the plan speaks for: its UK creation day, or any earlier effectiveDate recorded. */
+  readonly earliestEffectiveDate: string;
 }
 
 /** A stored event's context: its id is how a later redaction names a text the event recorded. */
@@ -93,11 +95,19 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: FoldCo
       createdAt: context.recordedAt,
       updatedAt: context.recordedAt,
       texts: null,
+      earliestEffectiveDate: earlierDay(ukDate(context.recordedAt), context.effectiveDate),
     };
   }
   if (!plan) throw new Error(`${event.type} before PlanCreated`);
   const texts = withTextsOf(plan.texts, event, context.eventId);
-  const next = { ...plan, version: plan.version + 1, updatedAt: context.recordedAt, texts };
+  const earliestEffectiveDate = earlierDay(plan.earliestEffectiveDate, context.effectiveDate);
+  const next = {
+    ...plan,
+    version: plan.version + 1,
+    updatedAt: context.recordedAt,
+    texts,
+    earliestEffectiveDate,
+  };
   switch (event.type) {
     case 'TextRedacted':
       return withRedaction(next, event, context);
@@ -147,6 +157,8 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: FoldCo
       return { ...next, actions: withChangedAction(plan.actions, event, context) };
   }
 }
+
+const earlierDay = (day: string, other?: string): string => (other && other < day ? other : day);
 
 /** Events that change an existing action. */
 type ActionEvent = Exclude<Extract<PlanEvent, { data: { actionId: string } }>, { type: 'ActionAdded' }>;

@@ -43,6 +43,7 @@ describe('evolve', () => {
       createdAt: '2024-01-10T12:00:00.000Z',
       updatedAt: '2024-01-10T12:00:00.000Z',
       texts: null,
+      earliestEffectiveDate: '2024-01-10',
     }));
 
   it('counts every event of the stream in the plan version', () =>

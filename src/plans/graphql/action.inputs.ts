@@ -61,3 +61,28 @@ export class ReviseActionDescriptionInput extends ActionChangeInput {
 export class WithdrawActionInput extends ActionChangeInput {
   @Field() reason!: string;
 }
+
+@InputType({
+  description:
+    "The service manager's monthly update: a new RAG status (with its reason) and/or a progress note, " +
+    'recorded together or not at all. A RAG equal to the current one is no change (nothing is recorded ' +
+    'for it, and a reason with it is refused); at least one of a RAG change and a note.',
+})
+export class RecordActionUpdateInput extends ActionChangeInput {
+  @Field(() => RagStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(RAG_STATUSES)
+  rag?: RagStatus | null;
+  @Field(() => String, { nullable: true, description: 'Why the RAG moved: required when it changes.' })
+  @IsOptional()
+  reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Progress and impact to date.' })
+  @IsOptional()
+  note?: string | null;
+  @Field({
+    defaultValue: false,
+    description: 'Record the note even though it seems to contain personal data (after checking it).',
+  })
+  @IsBoolean()
+  acknowledgePersonalData!: boolean;
+}

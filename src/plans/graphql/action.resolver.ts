@@ -3,7 +3,7 @@ import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
-import type { ActionCommand } from '../domain/commands.js';
+import type { ActionCommand, RecordActionUpdate } from '../domain/commands.js';
 import type { Action } from '../domain/plan.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { GetAction } from '../read-models/plan.queries.js';
@@ -11,6 +11,7 @@ import {
   AddProgressNoteInput,
   AssignActionOwnersInput,
   ChangeRagStatusInput,
+  RecordActionUpdateInput,
   RescheduleActionInput,
   ReviseActionDescriptionInput,
   WithdrawActionInput,
@@ -37,7 +38,13 @@ export class ActionResolver {
   })
   action(
     @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+    @Args('asOf', {
+      type: () => DateTimeScalar,
+      nullable: true,
+      description:
+        'Recorded time, inclusive: an instant, or a day meaning the end of that UK day (today: now). Not in the future.',
+    })
+    asOf?: string | null,
   ): Promise<Action | undefined> {
     return this.queryBus.execute(new GetAction(id, pointInTime({ asOf })));
   }
@@ -64,6 +71,17 @@ export class ActionResolver {
       { type: 'AddProgressNote', data: { ...this.changeOf(input), noteId: randomUUID() } },
       context,
     );
+  }
+
+  @Allow('editAction', { action: 'input.actionId' })
+  @Mutation(() => ImprovementAction, {
+    description:
+      'The monthly update of an action in one step: a RAG change with its reason and/or a progress note, ' +
+      'all recorded or none. Use it instead of changeRagStatus + addProgressNote in one request.',
+  })
+  recordActionUpdate(@Args('input') input: RecordActionUpdateInput, @Context() context: RequestContext) {
+    const data = { ...this.changeOf(input), noteId: randomUUID() };
+    return this.change({ type: 'RecordActionUpdate', data }, context);
   }
 
   @Allow('editAction', { action: 'input.actionId' })
@@ -103,7 +121,10 @@ export class ActionResolver {
     };
   }
 
-  private async change(command: ActionCommand, context: RequestContext): Promise<Action> {
+  private async change(
+    command: ActionCommand | RecordActionUpdate,
+    context: RequestContext,
+  ): Promise<Action> {
     await this.commandBus.execute(new RecordPlanChange(command, context));
     return this.current(command.data.actionId);
   }

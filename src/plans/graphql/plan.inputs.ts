@@ -27,6 +27,12 @@ export class CreatePlanInput {
   @ValidateNested()
   @Type(() => InspectionInput)
   inspection?: InspectionInput | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it took effect, when earlier than today (a plan approved in January, entered now).',
+  })
+  @IsOptional()
+  effectiveDate?: string | null;
 }
 
 @InputType()
@@ -51,6 +57,12 @@ export class AddThemeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   inspectorFindings?: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it took effect, when earlier than today (a plan approved in January, entered now).',
+  })
+  @IsOptional()
+  effectiveDate?: string | null;
 }
 
 @InputType()
@@ -66,6 +78,12 @@ export class AddActionInput {
   @IsOptional()
   @IsIn(RAG_STATUSES)
   rag?: RagStatus;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it took effect, when earlier than today (a plan approved in January, entered now).',
+  })
+  @IsOptional()
+  effectiveDate?: string | null;
 }
 
 @InputType()

@@ -11,7 +11,7 @@ import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { GetPlan, GetPlans } from '../read-models/plan.queries.js';
 import type { PlanAt } from '../read-models/point-in-time.js';
 import { pointInTime } from './point-in-time.args.js';
-import { DateTimeScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
 import { themeView } from './theme.view.js';
 import { ImprovementAction } from './action.types.js';
 import { RagStatusEnum } from './enums.js';
@@ -32,25 +32,46 @@ export class PlanResolver {
     return plans.filter((plan) => actor && seesAuthority(actor, plan.localAuthority));
   }
 
-  @Allow('read', { plan: 'id', timeTravel: AS_OF_ARGUMENTS })
+  @Allow('read', { plan: 'id', timeTravel: [...AS_OF_ARGUMENTS, 'effectiveOn'] })
   @Query(() => ImprovementPlan, {
     nullable: true,
-    description: 'A plan now, or exactly as recorded at a past instant, board meeting or version.',
+    description:
+      'A plan now, or exactly as recorded at a past instant, board meeting or version (at most one). ' +
+      'With effectiveOn, the plan as it stood in effect on that day according to what had been recorded ' +
+      'by then (default now): the events recorded by that point whose effective day (their effectiveDate, ' +
+      'else the UK day they were recorded) is on or before effectiveOn, folded in recorded order; a change ' +
+      'to an action not yet in effect that day is left out with it.',
   })
   plan(
     @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', { type: () => DateTimeScalar, nullable: true, description: 'Recorded time, inclusive.' })
+    @Args('asOf', {
+      type: () => DateTimeScalar,
+      nullable: true,
+      description:
+        'Recorded time, inclusive: an instant, or a day meaning the end of that UK day (today: now). Not in the future.',
+    })
     asOf?: string | null,
     @Args('asOfBoardMeeting', {
       type: () => ID,
       nullable: true,
-      description: 'As at the end of the (UK) day the board met.',
+      description: 'As at the end of the (UK) day the board met (now, for a meeting held today).',
     })
     asOfBoardMeeting?: string | null,
-    @Args('asOfVersion', { type: () => Int, nullable: true, description: 'After this many events.' })
+    @Args('asOfVersion', {
+      type: () => Int,
+      nullable: true,
+      description: 'After this many events, from 1 to the current version.',
+    })
     asOfVersion?: number | null,
+    @Args('effectiveOn', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'A day, not after today: the plan in effect then (bitemporal, with any asOf argument).',
+    })
+    effectiveOn?: string | null,
   ): Promise<PlanAt | undefined> {
-    return this.queryBus.execute(new GetPlan(id, pointInTime({ asOf, asOfBoardMeeting, asOfVersion })));
+    const at = pointInTime({ asOf, asOfBoardMeeting, asOfVersion });
+    return this.queryBus.execute(new GetPlan(id, at, effectiveOn ?? undefined));
   }
 
   @Allow('administer')
@@ -58,12 +79,13 @@ export class PlanResolver {
     description: "A new plan; localAuthority defaults to the signed-in user's own, when they have one.",
   })
   createPlan(@Args('input') input: CreatePlanInput, @Context() context: RequestContext): Promise<Plan> {
-    const { title, localAuthority, inspection } = input;
+    const { title, localAuthority, inspection, effectiveDate } = input;
     const data = {
       planId: randomUUID(),
       title,
       localAuthority: localAuthority ?? context.actor?.localAuthority ?? null,
       inspection: inspection && { judgement: null, ...inspection },
+      effectiveDate,
     };
     return this.record({ type: 'CreatePlan', data }, context);
   }

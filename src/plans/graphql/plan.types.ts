@@ -47,9 +47,14 @@ export class ImprovementPlan {
   boardMeetings!: BoardMeeting[];
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'The instant this answer represents (as recorded then); null for the current state.',
+    description: 'The instant this answer represents (as recorded then); null for what is recorded now.',
   })
   asOf!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day this answer shows the plan in effect on (plan(effectiveOn)); null otherwise.',
+  })
+  effectiveOn!: string | null;
 }
 
 @ObjectType({ description: 'An area for improvement, e.g. "1. Caseloads".' })

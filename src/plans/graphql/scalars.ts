@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { isCalendarDate, isPlanDate } from '../domain/plan-date.js';
+import { POINT_IN_TIME_FORMAT, readPointInTime } from '../domain/point-in-time.js';
 
 /** GraphQL wraps this with the value's location; the error formatter reports it as BAD_USER_INPUT. */
 export class InvalidScalarValue extends Error {}
@@ -41,22 +42,22 @@ export const DateScalar = stringScalar(
   'a date "YYYY-MM-DD"',
 );
 
-/** RFC 3339 with an explicit offset, so an instant is never read in the server's local time. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
-
 function toInstant(value: unknown): string {
-  if (typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
-    return new Date(value).toISOString();
-  }
-  throw new InvalidScalarValue(
-    `DateTime must be an ISO-8601 instant with a time zone, e.g. "2024-04-23T18:00:00Z", got ${JSON.stringify(value)}`,
-  );
+  const point = readPointInTime(value);
+  if (point) return point.toISOString();
+  throw new InvalidScalarValue(`DateTime must be ${POINT_IN_TIME_FORMAT}, got ${JSON.stringify(value)}`);
 }
 
-/** An instant, always answered in UTC ("2024-04-23T17:00:00.000Z"). */
+/**
+ * An instant, always answered in UTC ("2024-04-23T17:00:00.000Z"). Taken as an argument, a plain
+ * day means the end of that UK day, as a board meeting does (see domain/point-in-time.ts).
+ */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
-  description: 'An ISO-8601 instant with a time zone, e.g. "2024-04-23T18:00:00+01:00"; answered in UTC.',
+  description:
+    'An ISO-8601 instant with a time zone, e.g. "2024-04-23T18:00:00+01:00"; answered in UTC. ' +
+    'As an argument, a plain day "2024-04-23" also works: it means the end of that day, UK time ' +
+    '(23:59:59.999 BST or GMT), as a board meeting does.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: toInstant,
   parseLiteral: (ast: ValueNode) => toInstant(ast.kind === Kind.STRING ? ast.value : undefined),

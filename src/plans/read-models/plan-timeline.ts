@@ -1,5 +1,6 @@
 import type { PlanEvent, TextRedacted } from '../domain/events.js';
 import { evolve, type FoldContext, type Plan } from '../domain/plan.js';
+import { effectiveDayOf } from '../domain/point-in-time.js';
 import { redactionNotice } from '../domain/recorded-texts.js';
 import { redactedEvent, redactionBy } from '../domain/redaction.js';
 import type { PlanEventApplied } from './plan-event-applied.js';
@@ -21,6 +22,8 @@ export class PlanTimeline {
   private readonly entries: Entry[] = [];
   /** snapshots[k] is the plan after (k + 1) * SNAPSHOT_EVERY events. */
   private readonly snapshots: Plan[] = [];
+  /** Each entry's effective day, worked out the first time a question about effect needs it. */
+  private readonly effectiveDays: string[] = [];
 
   append({ event, context, after }: PlanEventApplied): void {
     this.entries.push({ recordedAt: Date.parse(context.recordedAt), event, context });
@@ -86,4 +89,32 @@ export class PlanTimeline {
   stateAt(instant: Date): Plan | undefined {
     return this.stateAtVersion(this.versionAt(instant));
   }
+
+  /**
+   * The plan as it stood in effect on `day`, by what its first `version` events say: those whose
+   * effective day is on or before `day`, folded in recorded order. A change to something not in
+   * effect yet on that day (an action added later) is left out with it; erasures apply always.
+   */
+  stateInEffect(version: number, day: string): Plan | undefined {
+    let plan: Plan | undefined;
+    for (let index = 0; index < Math.min(version, this.entries.length); index += 1) {
+      const { event, context } = this.entries[index]!;
+      const inEffect = event.type === 'TextRedacted' || this.effectiveDay(index) <= day;
+      if (inEffect && appliesTo(plan, event)) plan = evolve(plan, event, context);
+    }
+    return plan;
+  }
+
+  private effectiveDay(index: number): string {
+    return (this.effectiveDays[index] ??= effectiveDayOf(this.entries[index]!.context));
+  }
+}
+
+/** Whether what the event changes is there to change: the plan, and the action it names. */
+function appliesTo(plan: Plan | undefined, event: PlanEvent): boolean {
+  if (event.type === 'PlanCreated') return plan === undefined;
+  if (!plan) return false;
+  if (event.type === 'ActionAdded' || event.type === 'TextRedacted' || !('actionId' in event.data))
+    return true;
+  return plan.actions.has(event.data.actionId);
 }

@@ -5,11 +5,12 @@ import { PlanAtResolver, type PlanAt, type PointInTime } from './point-in-time.j
 
 export class GetPlans extends Query<Plan[]> {}
 
-/** A plan now, or as recorded at a point in time. */
+/** A plan now, or as recorded at a point in time; with effectiveOn, as it stood in effect on that day. */
 export class GetPlan extends Query<PlanAt | undefined> {
   constructor(
     readonly planId: string,
     readonly at?: PointInTime,
+    readonly effectiveOn?: string,
   ) {
     super();
   }
@@ -36,8 +37,8 @@ export class GetPlansHandler implements IQueryHandler<GetPlans> {
 @QueryHandler(GetPlan)
 export class GetPlanHandler implements IQueryHandler<GetPlan> {
   constructor(private readonly planAt: PlanAtResolver) {}
-  async execute({ planId, at }: GetPlan): Promise<PlanAt | undefined> {
-    return this.planAt.resolve(planId, at);
+  async execute({ planId, at, effectiveOn }: GetPlan): Promise<PlanAt | undefined> {
+    return this.planAt.resolve(planId, at, effectiveOn);
   }
 }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { notFound } from '../domain/errors.js';
-import { endOfUkDay } from '../domain/plan-date.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../shared/clock.js';
+import { invalid, notFound } from '../domain/errors.js';
+import { boardMeetingPoint, notAfterNow, notAfterToday } from '../domain/point-in-time.js';
 import type { Action, Plan } from '../domain/plan.js';
 import { PlanProjection } from './plan-projection.js';
 import type { PlanTimeline } from './plan-timeline.js';
@@ -8,33 +9,46 @@ import { PlanTimelines } from './plan-timelines.js';
 
 /**
  * A point in transaction time: an instant (inclusive), a plan version (events recorded), or a
- * board meeting, which stands for the end of the UK day it was held.
+ * board meeting, which stands for the end of the UK day it was held. None is later than now.
  */
 export type PointInTime =
   | { readonly instant: Date; readonly argument?: string }
   | { readonly version: number }
   | { readonly boardMeetingId: string };
 
-/** A plan as recorded at a point in time; asOf is null for the current state. */
-export type PlanAt = Plan & { readonly asOf: string | null };
+/**
+ * A plan as recorded at a point in time (asOf null: as recorded now) and, with effectiveOn, as it
+ * stood in effect on that day according to what had been recorded then.
+ */
+export type PlanAt = Plan & { readonly asOf: string | null; readonly effectiveOn: string | null };
 
 @Injectable()
 export class PlanAtResolver {
   constructor(
     private readonly projection: PlanProjection,
     private readonly timelines: PlanTimelines,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Undefined for an unknown plan; NOT_FOUND when the plan did not exist yet at that point. */
-  resolve(planId: string, at: PointInTime | undefined): PlanAt | undefined {
+  resolve(planId: string, at: PointInTime | undefined, effectiveOn?: string): PlanAt | undefined {
     const current = this.projection.readModel.plan(planId);
     const timeline = this.timelines.of(planId);
     if (!current || !timeline) return undefined;
-    if (!at) return { ...current, asOf: null };
-    const { version, asOf, field } = locate(current, timeline, at);
-    const plan = timeline.stateAtVersion(version);
-    if (!plan) throw notFound(field, `The plan did not exist yet at ${asOf}`);
-    return { ...plan, asOf };
+    if (!at && effectiveOn === undefined) return { ...current, asOf: null, effectiveOn: null };
+    const now = this.clock();
+    if (effectiveOn !== undefined) notAfterToday(effectiveOn, now, 'effectiveOn');
+    const { version, asOf, field } = at
+      ? locate(current, timeline, at, now)
+      : { version: current.version, asOf: null, field: 'asOf' };
+    if (version === 0) throw notFound(field, `The plan did not exist yet at ${asOf}`);
+    if (effectiveOn === undefined) return { ...timeline.stateAtVersion(version)!, asOf, effectiveOn: null };
+    const plan = timeline.stateInEffect(version, effectiveOn);
+    if (!plan) {
+      const known = asOf === null ? '' : ` by what was recorded at ${asOf}`;
+      throw notFound('effectiveOn', `The plan was not in effect yet on ${effectiveOn}${known}`);
+    }
+    return { ...plan, asOf, effectiveOn };
   }
 
   actionAt(planId: string, actionId: string, at: PointInTime | undefined): Action | undefined {
@@ -45,18 +59,22 @@ export class PlanAtResolver {
   }
 }
 
-function locate(current: Plan, timeline: PlanTimeline, at: PointInTime) {
+function locate(current: Plan, timeline: PlanTimeline, at: PointInTime, now: Date) {
   if ('version' in at) {
-    // Versions count from 1 (the plan's creation); later than the current one means now.
-    const version = Math.min(Math.max(at.version, 1), current.version);
+    // Versions count from 1 (the plan's creation); a later one is not "now" but a mistake.
+    if (at.version > current.version) {
+      throw invalid('asOfVersion', `The plan is at version ${current.version}: asOfVersion cannot be later`);
+    }
+    const version = Math.max(at.version, 1);
     return { version, asOf: timeline.recordedAtOf(version), field: 'asOfVersion' };
   }
   if ('instant' in at) {
     const field = at.argument ?? 'asOf';
-    return { version: timeline.versionAt(at.instant), asOf: at.instant.toISOString(), field };
+    const instant = notAfterNow(at.instant, now, field);
+    return { version: timeline.versionAt(instant), asOf: instant.toISOString(), field };
   }
   const meeting = current.boardMeetings.find((candidate) => candidate.id === at.boardMeetingId);
   if (!meeting) throw notFound('asOfBoardMeeting', 'The plan has no board meeting with that id');
-  const end = endOfUkDay(meeting.heldOn);
+  const end = boardMeetingPoint(meeting.heldOn, now);
   return { version: timeline.versionAt(end), asOf: end.toISOString(), field: 'asOfBoardMeeting' };
 }

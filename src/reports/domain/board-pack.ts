@@ -12,7 +12,7 @@ import { summariseRag, type RagStatus, type RagSummary } from '../../plans/domai
 import { byRef } from './action-ref.js';
 import { changesSince, type ChangesSince } from './changes-since.js';
 import { overdueness, type Overdue } from './overdue.js';
-import { staleness, type Staleness } from './stale.js';
+import { rankStale, staleness, type Staleness } from './stale.js';
 
 /** RAG counts at one instant of the trend, replayed from the events. */
 export type TrendPoint = RagSummary & { readonly at: string };
@@ -62,11 +62,16 @@ export interface BoardPack {
   readonly asAtDay: string;
   /** The board meeting the pack was prepared for, if any. */
   readonly boardMeeting: BoardMeeting | null;
+  /** True when the pack shows the plan now; a pack as at a past point says "at" that point instead. */
+  readonly isCurrent: boolean;
   readonly ragSummary: RagSummary;
   readonly themes: readonly ThemeSection[];
   readonly changes: ChangesSince;
   readonly overdue: readonly OverdueAction[];
+  /** The stale actions a board can act on first (see rankStale), at most STALE_LISTED. */
   readonly stale: readonly StaleAction[];
+  /** The refs of the other stale actions, in ref order. */
+  readonly staleNotListed: readonly string[];
   readonly staleAfterDays: number;
   readonly trend: readonly TrendPoint[];
 }
@@ -75,6 +80,8 @@ export interface BoardPackSources {
   /** The plan as recorded at `asAt`. */
   readonly plan: Plan;
   readonly asAt: Date;
+  /** True when `asAt` is now. */
+  readonly isCurrent: boolean;
   readonly boardMeeting: BoardMeeting | null;
   /** What history's "what changed since" gave for the period ending at `asAt`. */
   readonly changes: {
@@ -92,6 +99,9 @@ export function buildBoardPack(sources: BoardPackSources): BoardPack {
   const { plan, asAt, staleAfterDays } = sources;
   const asAtDay = ukDate(asAt.toISOString());
   const actions = activeActions(plan).sort(byRef);
+  const stale = rankStale(
+    actions.flatMap((action) => withRow(action, staleness(action, asAt, staleAfterDays))),
+  );
   return {
     planId: plan.id,
     title: plan.title,
@@ -103,6 +113,7 @@ export function buildBoardPack(sources: BoardPackSources): BoardPack {
     auditTrailHead: sources.auditTrailHead ?? null,
     asAtDay,
     boardMeeting: sources.boardMeeting,
+    isCurrent: sources.isCurrent,
     ragSummary: summariseRag(actions.map((action) => action.rag)),
     themes: plan.themes.map((theme) => {
       const ofTheme = actions.filter((action) => action.themeId === theme.id);
@@ -115,7 +126,8 @@ export function buildBoardPack(sources: BoardPackSources): BoardPack {
     }),
     changes: changesSince(plan, sources.changes),
     overdue: actions.flatMap((action) => withRow(action, overdueness(action, asAtDay))),
-    stale: actions.flatMap((action) => withRow(action, staleness(action, asAt, staleAfterDays))),
+    stale: stale.listed,
+    staleNotListed: stale.notListed,
     staleAfterDays,
     trend: sources.trend,
   };

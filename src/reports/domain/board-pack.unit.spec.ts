@@ -9,7 +9,7 @@ import {
   mayBoardPack,
 } from '../../../test/support/board-pack-fixture.js';
 import { recorded } from '../../../test/support/decider-spec.js';
-import { actionWithdrawn } from '../../../test/support/plan-builders.js';
+import { actionAdded, actionWithdrawn } from '../../../test/support/plan-builders.js';
 
 const refs = (rows: readonly { ref: string }[]) => rows.map((row) => row.ref);
 
@@ -74,13 +74,35 @@ describe('a board pack, given a plan between two boards', () => {
       sincePlanCreated: false,
     });
     expect(changes.ragSummaryBefore).toEqual({ red: 0, amber: 2, green: 1, blue: 0, notRated: 1, total: 4 });
+    const by = { actor: 'Sam Patel', effectiveDate: null };
     expect(changes.ragMovements).toEqual([
+      {
+        ref: '1.1',
+        from: 'NOT_RATED',
+        to: 'RED',
+        direction: 'FIRST_RATED',
+        reason: 'Recruitment stalled',
+        recordedAt: '2024-04-15T09:00:00.000Z',
+        ...by,
+      },
+      {
+        ref: '1.1',
+        from: 'RED',
+        to: 'AMBER',
+        direction: 'IMPROVED',
+        reason: 'Recruitment restarted',
+        recordedAt: '2024-04-20T09:00:00.000Z',
+        ...by,
+      },
+    ]);
+    expect(changes.netRagChanges).toEqual([
       {
         ref: '1.1',
         from: 'NOT_RATED',
         to: 'AMBER',
         direction: 'FIRST_RATED',
-        reasons: ['Recruitment stalled (Sam Patel)', 'Recruitment restarted (Sam Patel)'],
+        addedInPeriod: false,
+        movements: 2,
       },
     ]);
     expect(changes.newNotes.map((note) => [note.ref, note.text])).toEqual([
@@ -106,8 +128,21 @@ describe('a board pack, given a plan between two boards', () => {
     ]);
   });
 
-  it('lists stale actions for another number of days', () => {
-    expect(refs(mayBoardPack(BOARD_HISTORY, 20).stale)).toEqual(['1.1', '1.2', '1.10', '2.1']);
+  it('lists stale actions for another number of days, ranked: Amber before Green, longest quiet first', () => {
+    const pack = mayBoardPack(BOARD_HISTORY, 20);
+    expect(refs(pack.stale)).toEqual(['1.1', '1.10', '1.2', '2.1']);
+    expect(pack.staleNotListed).toEqual([]);
+  });
+
+  it('lists ten stale actions at most, and names the others by ref', () => {
+    const more = Array.from({ length: 12 }, (_, index) =>
+      recorded(actionAdded({ actionId: `action-3-${index + 1}`, ref: `3.${index + 1}`, rag: 'GREEN' }), {
+        recordedAt: '2024-04-02T09:00:00.000Z',
+      }),
+    );
+    const pack = mayBoardPack([...BOARD_HISTORY, ...more]);
+    expect(refs(pack.stale)).toEqual(['1.1', '1.10', '2.1', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7']);
+    expect(pack.staleNotListed).toEqual(['3.8', '3.9', '3.10', '3.11', '3.12']);
   });
 
   it('carries the monthly RAG trend from the plan’s creation to the board', () => {
@@ -132,10 +167,30 @@ describe('a board pack, given a plan between two boards', () => {
     expect(refs(after.changes.withdrawnActions)).toEqual(['1.10']);
   });
 
-  it('shows everything as new when the period starts before the plan', () => {
+  it('compares the first pack with the plan as first recorded: an import’s whole document', () => {
+    // BOARD_HISTORY records the plan, its themes and actions in one instant, as an import does.
     const first = boardPackOf(BOARD_HISTORY, { asAt: END_OF_APRIL_BOARD_DAY });
     expect(first.changes.sincePlanCreated).toBe(true);
     expect(first.changes.sinceBoardMeeting).toBeNull();
+    expect(first.changes.addedActions).toEqual([]);
+    expect(first.changes.ragSummaryBefore).toEqual({
+      red: 0,
+      amber: 2,
+      green: 1,
+      blue: 0,
+      notRated: 1,
+      total: 4,
+    });
+  });
+
+  it('shows actions added after the plan was created as new in its first pack', () => {
+    const [created, ...rest] = BOARD_HISTORY;
+    const later = rest.map((given) =>
+      'event' in given && given.context.recordedAt === '2024-04-01T08:00:00.000Z'
+        ? { ...given, context: { ...given.context, recordedAt: '2024-04-01T08:05:00.000Z' } }
+        : given,
+    );
+    const first = boardPackOf([created!, ...later], { asAt: END_OF_APRIL_BOARD_DAY });
     expect(refs(first.changes.addedActions)).toEqual(['1.1', '1.2', '1.10', '2.1']);
     expect(first.changes.ragSummaryBefore.total).toBe(0);
   });

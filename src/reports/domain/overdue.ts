@@ -17,8 +17,9 @@ export interface Overdue {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Whether an action is overdue on a UK calendar day ("YYYY-MM-DD"). GREEN and BLUE actions never
- * are. Otherwise:
+ * Whether an action is overdue on a UK calendar day ("YYYY-MM-DD"): the one rule behind the board
+ * pack's list and the action's `overdue` field. Withdrawn actions (out of the plan) and GREEN and
+ * BLUE actions never are. Otherwise:
  * - with a due-by date: overdue once the whole due-by day or month has passed (its last day is
  *   before `today`), whatever the RAG; the due-by date governs even when commencing has passed;
  * - with no due-by date but a commencing date: overdue once the whole commencing month has passed
@@ -27,7 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * - with neither date: never overdue (there is nothing to be late against).
  */
 export function overdueness(action: Action, today: string): Overdue | null {
-  if (action.rag === 'GREEN' || action.rag === 'BLUE') return null;
+  if (action.withdrawn || action.rag === 'GREEN' || action.rag === 'BLUE') return null;
   if (action.dueBy !== null) return passed('DUE_BY_PASSED', action.dueBy, today);
   const notStartedOrOffTrack = action.rag === 'NOT_RATED' || action.rag === 'RED';
   if (action.commencing !== null && notStartedOrOffTrack) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { foldPlan } from '../../../test/support/decider-spec.js';
-import { ACTION_ID, planWithAction, ragStatusChanged } from '../../../test/support/plan-builders.js';
+import {
+  ACTION_ID,
+  actionWithdrawn,
+  planWithAction,
+  ragStatusChanged,
+} from '../../../test/support/plan-builders.js';
 import type { ActionAdded, PlanEvent } from '../../plans/domain/events.js';
 import { overdueness } from './overdue.js';
 
@@ -33,6 +38,10 @@ describe('overdue actions', () => {
 
   it.each(['AMBER', 'RED', 'NOT_RATED'] as const)('is overdue past its due-by date when %s', (rag) => {
     expect(given({ dueBy: '2024-03', rag }).on('2024-04-09')).toMatchObject({ rule: 'DUE_BY_PASSED' });
+  });
+
+  it('is never overdue once withdrawn: it has left the plan', () => {
+    expect(given({ dueBy: '2024-03', rag: 'RED' }, actionWithdrawn()).on('2024-04-09')).toBeNull();
   });
 
   it.each(['GREEN', 'BLUE'] as const)('is never overdue when %s, even long past its dates', (rag) => {

@@ -1,5 +1,7 @@
 import { invalid } from '../../plans/domain/errors.js';
 import type { Action } from '../../plans/domain/plan.js';
+import type { RagStatus } from '../../plans/domain/rag.js';
+import { byRef } from './action-ref.js';
 
 /** Six weeks: a little more than one monthly board cycle, so an action missed at one board shows. */
 export const DEFAULT_STALE_AFTER_DAYS = 42;
@@ -29,6 +31,34 @@ export function staleness(action: Action, asAt: Date, staleAfterDays: number): S
   const quietMs = asAt.getTime() - Date.parse(quietSince);
   if (quietMs < staleAfterDays * DAY_MS) return null;
   return { lastNoteAt, quietSince, daysQuiet: Math.floor(quietMs / DAY_MS) };
+}
+
+/** A board acts on a short list: a pack lists this many stale actions and names the rest by ref. */
+export const STALE_LISTED = 10;
+
+/** Off track first, then no sign of a start, then in progress, then on track (BLUE is never stale). */
+const URGENCY: Record<RagStatus, number> = { RED: 0, NOT_RATED: 1, AMBER: 2, GREEN: 3, BLUE: 4 };
+
+type Ranked = Staleness & { readonly ref: string; readonly rag: RagStatus };
+
+/**
+ * The order a board takes stale actions in: by RAG (Red, Not rated, Amber, Green), then the longest
+ * without a note first, then by ref. Returns the first `listed` and the refs of the rest.
+ */
+export function rankStale<T extends Ranked>(
+  stale: readonly T[],
+  listed = STALE_LISTED,
+): { listed: T[]; notListed: string[] } {
+  const ranked = [...stale].sort(
+    (a, b) => URGENCY[a.rag] - URGENCY[b.rag] || a.quietSince.localeCompare(b.quietSince) || byRef(a, b),
+  );
+  return {
+    listed: ranked.slice(0, listed),
+    notListed: ranked
+      .slice(listed)
+      .sort(byRef)
+      .map((action) => action.ref),
+  };
 }
 
 export function assertStaleAfterDays(days: number): void {

@@ -27,6 +27,11 @@ ${RAG_CLASSES}
 .byline { display: block; color: #555; font-size: .9em; margin-top: .2rem; }
 .empty { font-style: italic; color: #444; }
 ul.reasons { margin: 0; padding-left: 1.1rem; }
+ul.reasons li + li { margin-top: .3rem; }
+td.owners { min-width: 10em; }
+ul.owners { margin: 0; padding-left: 1rem; }
+ul.owners li + li { margin-top: .2rem; }
+.when { white-space: nowrap; }
 figure { margin: .4rem 0; }
 figcaption { color: #333; margin-top: .3rem; }
 svg.trend { width: 100%; max-width: 760px; height: auto; font-family: Arial, Helvetica, sans-serif; }
@@ -36,7 +41,9 @@ footer { margin-top: 2rem; font-size: .85em; color: #555; }
   :root { font-size: 9.5pt; }
   body { max-width: none; margin: 0; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, h2 + .meta, h3 + .meta { break-after: avoid; }
+  /* A heading's note is never split, so the break avoided after it moves them on with the table. */
+  p.meta { break-inside: avoid; }
   tr, figure { break-inside: avoid; }
   thead { display: table-header-group; }
 }

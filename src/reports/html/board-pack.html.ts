@@ -1,6 +1,7 @@
 import type { RagSummary } from '../../plans/domain/rag.js';
 import type { BoardPack } from '../domain/board-pack.js';
 import {
+  asAtColumn,
   asAtText,
   AUDIT_TRAIL_HEAD_NOTE,
   auditTrailHeadText,
@@ -8,7 +9,8 @@ import {
 } from '../presentation/board-pack-text.js';
 import { inspectionText, RAG_ORDER, ragLabel, statusLabel, themeTitle } from '../presentation/display.js';
 import { BOARD_PACK_CSS } from './board-pack.css.js';
-import { changesSection, overdueSection, staleSection, themesSection } from './board-pack-sections.html.js';
+import { overdueSection, staleSection, themesSection } from './board-pack-sections.html.js';
+import { changesSection, slippedSection } from './changes.html.js';
 import { markup, SafeHtml } from './escape.js';
 import { ragBadge } from './fragments.html.js';
 import { ragTrendSvg } from './rag-trend.svg.js';
@@ -39,8 +41,8 @@ export function boardPackHtml(pack: BoardPack): string {
           ${auditTrailHead(pack)}
         </header>
         <main>
-          ${summarySection(pack)} ${themesSection(pack)} ${changesSection(pack)} ${overdueSection(pack)}
-          ${staleSection(pack)}
+          ${summarySection(pack)} ${themesSection(pack)} ${changesSection(pack)} ${slippedSection(pack)}
+          ${overdueSection(pack)} ${staleSection(pack)}
           <section id="rag-trend">
             <h2>RAG trend</h2>
             <figure>
@@ -83,7 +85,7 @@ function summarySection(pack: BoardPack): SafeHtml {
       <thead>
         <tr>
           <th scope="col">RAG status</th>
-          <th scope="col" class="number">Actions now</th>
+          <th scope="col" class="number">${asAtColumn(pack)}</th>
           <th scope="col" class="number">${periodStartText(pack.changes)}</th>
           <th scope="col" class="number">Change</th>
         </tr>

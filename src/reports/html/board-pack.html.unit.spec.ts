@@ -1,8 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { BOARD_HISTORY, mayBoardPack } from '../../../test/support/board-pack-fixture.js';
+import {
+  BOARD_HISTORY,
+  boardPackOf,
+  END_OF_MAY_BOARD_DAY,
+  mayBoardPack,
+} from '../../../test/support/board-pack-fixture.js';
 import { recorded } from '../../../test/support/decider-spec.js';
 import { rowsOf, sectionOf, textOf } from '../../../test/support/html-text.js';
-import { OTHER_ACTION_ID, progressNoteAdded } from '../../../test/support/plan-builders.js';
+import {
+  actionOwnersAssigned,
+  actionRescheduled,
+  OTHER_ACTION_ID,
+  progressNoteAdded,
+  recordedBy,
+} from '../../../test/support/plan-builders.js';
 import { boardPackHtml } from './board-pack.html.js';
 
 const SCRIPT_NOTE = '<script>alert("pwned")</script> & <img src=x onerror=alert(1)>';
@@ -26,7 +37,7 @@ describe('the board pack page', () => {
 
   it('summarises RAG now and at the previous board, overall and by theme, each colour named', () => {
     expect(rowsOf(sectionOf(page, 'rag-summary'))).toEqual([
-      'RAG status | Actions now | At the April board (9 April 2024) | Change',
+      'RAG status | At the May board (14 May 2024) | At the April board (9 April 2024) | Change',
       'Red | 0 | 0 | 0',
       'Amber | 3 | 2 | +1',
       'Green | 1 | 1 | 0',
@@ -57,17 +68,64 @@ describe('the board pack page', () => {
     );
   });
 
-  it('shows the RAG movements since the April board with their reasons, and the new notes', () => {
+  it('says "now" only for a pack of the plan now, and "at" the day of a past pack', () => {
+    const header = (pack: string) => rowsOf(sectionOf(pack, 'rag-summary'))[0];
+    const current = boardPackOf(BOARD_HISTORY, { asAt: END_OF_MAY_BOARD_DAY, isCurrent: true });
+    expect(header(boardPackHtml(current))).toBe('RAG status | Now | When the plan was created | Change');
+    const past = boardPackOf(BOARD_HISTORY, { asAt: END_OF_MAY_BOARD_DAY });
+    expect(header(boardPackHtml(past))).toBe(
+      'RAG status | At 14 May 2024 | When the plan was created | Change',
+    );
+  });
+
+  it('shows every RAG movement since the April board with who, when and why, then the net change', () => {
     const changes = sectionOf(page, 'changes');
     expect(textOf(changes)).toMatch(/^Changes since the April board \(9 April 2024\)/);
     expect(rowsOf(changes)).toEqual([
-      'Ref | From | To | Direction | Reasons given',
-      '1.1 | Not rated | Amber | First rated | Recruitment stalled (Sam Patel) Recruitment restarted (Sam Patel)',
+      'Ref | From | To | Reason given | Recorded by | Recorded | Effective',
+      '1.1 | Not rated | Red | Recruitment stalled | Sam Patel | 15 Apr 2024, 10:00 | —',
+      '1.1 | Red | Amber | Recruitment restarted | Sam Patel | 20 Apr 2024, 10:00 | —',
+      'Ref | At the April board (9 April 2024) | At the May board (14 May 2024) | Direction | Movements',
+      '1.1 | Not rated | Amber | First rated | 2',
       'Ref | Progress note | Recorded by',
       '1.2 | Workshops planned for May. | Sam Patel, 22 Apr 2024, 10:00',
       'Ref | Change | Before | After',
       '2.2 | Action added | — | Review caseloads across the assessment teams monthly. (Not rated)',
     ]);
+  });
+
+  it('lists the actions that slipped since the April board, with who gave which reason and when', () => {
+    const rescheduled = recorded(
+      actionRescheduled({
+        actionId: 'action-1-10',
+        commencing: '2024-03',
+        dueBy: '2024-07',
+        reason: 'Recruitment delayed',
+      }),
+      { recordedAt: '2024-05-02T09:00:00.000Z', actor: recordedBy('Jo Bloggs'), effectiveDate: '2024-04-30' },
+    );
+    const slipped = sectionOf(boardPackHtml(mayBoardPack([...BOARD_HISTORY, rescheduled])), 'slipped');
+    expect(textOf(slipped)).toMatch(
+      /^Slipped since the April board \(9 April 2024\) Actions whose commencing/,
+    );
+    expect(rowsOf(slipped)).toEqual([
+      'Ref | Action | Dates before | Dates after | Moved | Reasons given',
+      '1.10 | Review caseloads across the assessment teams monthly. | commencing March 2024, due by April 2024 | ' +
+        'commencing March 2024, due by July 2024 | 92 days later | ' +
+        'Recruitment delayed Jo Bloggs, 2 May 2024, 10:00 (effective 30 April 2024)',
+    ]);
+    expect(textOf(sectionOf(page, 'slipped'))).toContain('No action was rescheduled.');
+  });
+
+  it('lists each owner as an item of a list, not lines in a cell', () => {
+    const owned = recorded(actionOwnersAssigned(['Service Manager Operations', 'Lead IRO']), {
+      recordedAt: '2024-05-02T09:00:00.000Z',
+    });
+    const themes = sectionOf(boardPackHtml(mayBoardPack([...BOARD_HISTORY, owned])), 'themes');
+    expect(themes).toContain(
+      '<td class="owners"><ul class="owners"><li>Service Manager Operations</li><li>Lead IRO</li></ul></td>',
+    );
+    expect(themes).not.toContain('<br');
   });
 
   it('lists overdue and stale actions with why', () => {
@@ -79,7 +137,9 @@ describe('the board pack page', () => {
       'Due by April 2024 (ended 30 April 2024, 14 days ago)',
       'Commencing April 2024 (ended 30 April 2024, 14 days ago) and still Not rated',
     ]);
-    expect(textOf(sectionOf(page, 'stale'))).toMatch(/^Stale actions: no progress note in the last 42 days/);
+    expect(textOf(sectionOf(page, 'stale'))).toMatch(
+      /^Stale actions: no progress note in the last 42 days Ranked for the board to act on: Red first/,
+    );
     expect(
       rowsOf(sectionOf(page, 'stale'))
         .slice(1)

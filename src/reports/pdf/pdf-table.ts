@@ -6,6 +6,7 @@ import {
   contentWidth,
   FONT,
   ITALIC,
+  keepWithNext,
   pageBottom,
   pageTop,
   pdfText,
@@ -33,7 +34,8 @@ const textOf = (cell: Cell) => pdfText(typeof cell === 'string' ? cell : 'rag' i
 
 /**
  * Draws a table that flows over pages: a row that does not fit starts a new page, under the header
- * again, so no row is cut in two. A row taller than a whole page is clipped with an ellipsis.
+ * again, so no row is cut in two. A row taller than a whole page is clipped with an ellipsis. The
+ * heading above the table stays with its header and first row.
  */
 export function drawTable(doc: Pdf, columns: readonly Column[], rows: readonly (readonly Cell[])[]): void {
   const left = doc.page.margins.left;
@@ -41,6 +43,7 @@ export function drawTable(doc: Pdf, columns: readonly Column[], rows: readonly (
   const headers: Cell[] = columns.map((column) => ({ text: column.header, style: 'bold' }));
   const headerHeight = rowHeight(doc, headers, widths);
   const tallest = pageBottom(doc) - pageTop(doc) - headerHeight;
+  keepWithNext(doc, headerHeight + Math.min(rowHeight(doc, rows[0] ?? [], widths), tallest));
   let y = doc.y;
   const drawHeader = () => {
     drawRow(doc, { cells: headers, widths, columns, left, y, height: headerHeight, shade: '#efefef' });

@@ -1,13 +1,13 @@
 import type { TrendPoint } from '../domain/board-pack.js';
 import { layoutTrendChart, type TrendChart } from '../presentation/trend-chart.js';
-import { contentWidth, ensureSpace, FONT, paragraph, pdfText, setDash, type Pdf } from './pdf-document.js';
+import { contentWidth, FONT, keepWithNext, paragraph, pdfText, setDash, type Pdf } from './pdf-document.js';
 
 const CHART_HEIGHT = 250;
 
 /** The same chart as the HTML's SVG, from the same layout, drawn with pdfkit's vector primitives. */
 export function drawRagTrend(doc: Pdf, trend: readonly TrendPoint[]): void {
   const chart = layoutTrendChart(trend, contentWidth(doc), CHART_HEIGHT);
-  ensureSpace(doc, CHART_HEIGHT + 40);
+  keepWithNext(doc, CHART_HEIGHT + 40);
   const origin = { x: doc.page.margins.left, y: doc.y };
   doc.save().translate(origin.x, origin.y);
   drawAxes(doc, chart);

@@ -2,13 +2,9 @@ import type { RagDirection, Schedule } from '../../history/domain/plan-diff.js';
 import type { Inspection, Judgement } from '../../plans/domain/events.js';
 import type { PlanStatus } from '../../plans/domain/plan.js';
 import type { RagStatus, RagSummary } from '../../plans/domain/rag.js';
-import type { NoteView } from '../domain/board-pack.js';
-import type { ActionEdit } from '../domain/changes-since.js';
+import type { ActionEdit, Recorded } from '../domain/changes-since.js';
 
-/*
- * Words and colours shared by the HTML and the PDF, so both say the same thing. Texts stay within
- * the PDF standard fonts' character set (no arrows): "to", not "→".
- */
+/* Words and colours shared by the HTML and the PDF, so both say the same thing. */
 
 /** Colour is never alone: every RAG carries its label, and chart lines their own dash. */
 export const RAG_STYLE: Record<
@@ -105,18 +101,31 @@ export function inspectionText(inspection: Inspection | null): string | null {
   return `${inspectorate} ${framework} inspection, ${formatDay(startDate)} to ${formatDay(endDate)}${judged}`;
 }
 
-/** Who wrote a note and when: "Sam Patel, 22 Apr 2024, 10:00 (effective 19 April 2024)". */
-export function noteByline(note: NoteView): string {
-  const effective = note.effectiveDate ? ` (effective ${formatDay(note.effectiveDate)})` : '';
-  return `${note.actor ?? 'Unknown author'}, ${formatInstant(note.recordedAt)}${effective}`;
+/** Who recorded something, for changes from before anyone had to sign in. */
+export const actorName = (change: Recorded) => change.actor ?? 'Unknown author';
+
+/** The day a change took effect, or a dash when none was given. */
+export const effectiveText = (change: Recorded) =>
+  change.effectiveDate ? formatDay(change.effectiveDate) : '—';
+
+/** Who recorded a note or change and when: "Sam Patel, 22 Apr 2024, 10:00 (effective 19 April 2024)". */
+export function noteByline(change: Recorded): string {
+  const effective = change.effectiveDate ? ` (effective ${formatDay(change.effectiveDate)})` : '';
+  return `${actorName(change)}, ${formatInstant(change.recordedAt)}${effective}`;
+}
+
+/** "92 days later", "30 days earlier", "Not moved"; a dash when the dates cannot be compared. */
+export function daysSlippedText(days: number | null): string {
+  if (days === null) return '—';
+  if (days === 0) return 'Not moved';
+  const count = Math.abs(days);
+  return `${count} ${count === 1 ? 'day' : 'days'} ${days > 0 ? 'later' : 'earlier'}`;
 }
 
 export function editText(edit: ActionEdit): { field: string; from: string; to: string } {
   switch (edit.field) {
     case 'owners':
       return { field: 'Owners', from: ownersText(edit.from), to: ownersText(edit.to) };
-    case 'schedule':
-      return { field: 'Schedule', from: scheduleText(edit.from), to: scheduleText(edit.to) };
     case 'description':
       return { field: 'Description', from: edit.from, to: edit.to };
   }

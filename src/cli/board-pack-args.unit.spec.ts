@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseBoardPackArguments } from './board-pack-command.js';
+import { parseBoardPackArguments } from './board-pack-args.js';
 
 describe('the board pack command line', () => {
   it('takes a plan and defaults to an HTML page, now, on standard output', () => {
