@@ -8,7 +8,7 @@
  * cell; words squeezed between two known roles with nothing to separate them are no owner of their
  * own (which neighbour they belong to cannot be told), so they are reported and left out.
  */
-import { matchKey, ownerKey, SEPARATORS, tokenise } from './owner-words.js';
+import { matchKey, ownerKey, SEPARATORS, tokenise } from '../../plans/domain/owner-names.js';
 
 /** The roles in the Isle of Wight 2024 plan, plus the usual senior roles, spelled as owners show. */
 export const DEFAULT_KNOWN_ROLES: readonly string[] = [

@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/domain/actor.js';
 import { may, seesAuthority, type Capability } from '../../auth/domain/permissions.js';
 import type { PlanCommand } from './commands.js';
 import { forbidden, notFound, unauthenticated } from './errors.js';
+import { ownerKey } from './owner-names.js';
 import type { Plan } from './plan.js';
 
 /** The capability each command needs (see auth/domain/permissions.ts for which roles hold it). */
@@ -28,7 +29,8 @@ export function capabilityOf(command: PlanCommand): Capability {
   }
 }
 
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Owners are compared as the import compares them: case and punctuation never make two differ. */
+const sameName = (a: string, b: string) => ownerKey(a) === ownerKey(b);
 
 /**
  * May this actor make this change to this plan? Decided with the commands so that the API, imports

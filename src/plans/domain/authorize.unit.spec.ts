@@ -83,6 +83,11 @@ describe('who may change a plan (decided with the commands)', () => {
         .when(changeRagStatus(), iro)
         .allowed());
 
+    it('matches owners as the import does: punctuation and apostrophes aside', () =>
+      given(...planWithAction({ owners: ["Children's Management Team"] }))
+        .when(changeRagStatus(), signedIn({ roles: ['EDITOR'], owns: ['Childrens Management Team'] }))
+        .allowed());
+
     it('may not change an action owned by others, or by nobody', () => {
       given(...planWithAction({ owners: ['Team Managers'] }))
         .when(addProgressNote(), iro)
