@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -56,6 +56,9 @@ describe('the README’s GraphQL examples, run as written', () => {
         }),
       );
       const response = await app.graphql<Record<string, unknown>>(source, variables);
+      // README_OUTPUT=<file> keeps each answer, to paste real output into the README.
+      if (process.env.README_OUTPUT)
+        appendFileSync(process.env.README_OUTPUT, `${JSON.stringify(response.data)}\n`);
       expect(response.errors).toBeUndefined();
       expect(response.data).toBeTruthy();
       for (const [name, from] of Object.entries(REMEMBERED)) {
