@@ -12,7 +12,7 @@ import { CLOCK, type Clock } from '../shared/clock.js';
 import { importEffectiveDate } from './effective-date.js';
 import { refusedReport, type ImportReport } from './import-report.js';
 import { parsePlanDocument, type PlanDocumentFormat } from './parse/parse-plan-document.js';
-import { DEFAULT_KNOWN_ROLES } from './parse/owners.js';
+import { defaultOwnerNames, listedOwnerNames, type OwnerNames } from './parse/owner-cells.js';
 import { decideSteps } from './sync/decide-steps.js';
 import { syncCommands } from './sync/plan-sync.js';
 
@@ -53,7 +53,7 @@ export class ImportService {
       fileName,
       content: request.content,
       format: request.format,
-      knownRoles: knownRolesOf(plan),
+      ownerNames: ownerNamesOf(plan),
     });
     if (parsed.problems.length > 0) return refusedReport(request, parsed.problems, parsed.warnings);
     const planId = plan?.id ?? randomUUID();
@@ -115,8 +115,12 @@ export class ImportService {
   }
 }
 
-/** The usual roles and the plan's own owners, so that a cell naming them is split as it was last time. */
-function knownRolesOf(plan: Plan | undefined): string[] {
-  const owners = [...(plan?.actions.values() ?? [])].flatMap((action) => action.owners);
-  return [...new Set([...DEFAULT_KNOWN_ROLES, ...owners])];
+/**
+ * The plan's list of owner roles when it keeps one; else the usual roles and the plan's own owners,
+ * so that a cell naming them is split as it was last time. A new plan gets no list: the usual roles
+ * are one council's, and an ADMIN lists their own once the first import's warnings are read.
+ */
+function ownerNamesOf(plan: Plan | undefined): OwnerNames {
+  if (plan && plan.ownerRoles.length > 0) return listedOwnerNames(plan.ownerRoles);
+  return defaultOwnerNames([...(plan?.actions.values() ?? [])].flatMap((action) => action.owners));
 }

@@ -8,6 +8,7 @@ import { PlanProjection } from './read-models/plan-projection.js';
 import { PlanTimelines } from './read-models/plan-timelines.js';
 import { PlanAtResolver } from './read-models/point-in-time.js';
 import { BoardMeetingResolver } from './graphql/board-meeting.resolver.js';
+import { OwnerRoleResolver } from './graphql/owner-role.resolver.js';
 import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models/plan.queries.js';
 
 /** The improvement-plan capability: commands, read models and the GraphQL surface. */
@@ -25,6 +26,7 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     ActionResolver,
     BoardMeetingResolver,
     RedactionResolver,
+    OwnerRoleResolver,
   ],
   exports: [PlanProjection, PlanTimelines, PlanAtResolver],
 })

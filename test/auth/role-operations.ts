@@ -199,6 +199,18 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
     redactText: graphql(mutation('redactText', 'RedactTextInput'), ({ planId, noteId }) => ({
       input: { planId, noteId, reason: 'Names a child' },
     })),
+    listOwnerRole: graphql(mutation('listOwnerRole', 'ListOwnerRoleInput'), ({ planId }) => ({
+      input: { planId, name: 'Lead IRO', aliases: ['LIRO'] },
+    })),
+    retireOwnerRole: async (app, caller, world) => {
+      // A role no action owns, listed by the test ADMIN, so that only the caller's role decides.
+      await app.graphql(mutation('listOwnerRole', 'ListOwnerRoleInput'), {
+        input: { planId: world.planId, name: 'Lead IRO', aliases: [] },
+      });
+      return graphql(mutation('retireOwnerRole', 'RetireOwnerRoleInput'), ({ planId }) => ({
+        input: { planId, name: 'Lead IRO', reason: 'Post deleted in the restructure' },
+      }))(app, caller, world);
+    },
     changeRagStatus: graphql(mutation('changeRagStatus', 'ChangeRagStatusInput'), ({ actionId }) => ({
       input: { actionId, rag: 'GREEN', reason: 'Caseloads at target' },
     })),

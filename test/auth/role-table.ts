@@ -38,6 +38,8 @@ export const ROLE_TABLE = {
     recordBoardMeeting: ADMIN,
     importPlan: ADMIN,
     redactText: ADMIN,
+    listOwnerRole: ADMIN,
+    retireOwnerRole: ADMIN,
     changeRagStatus: EDITORS,
     addProgressNote: EDITORS,
     recordActionUpdate: EDITORS,

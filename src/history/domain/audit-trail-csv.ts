@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { evidenceText } from '../../plans/domain/evidence.js';
 import { neutraliseFormula } from '../../shared/spreadsheet-formula.js';
 import type { PlanChange } from './plan-change.js';
 
@@ -16,6 +17,7 @@ const HEADER = [
   'From',
   'To',
   'Reason',
+  'Evidence',
   'Event id',
 ];
 
@@ -33,6 +35,7 @@ const cells = (change: PlanChange): string[] => [
   change.from ?? '',
   change.to ?? '',
   change.reason ?? '',
+  evidenceText(change.evidence),
   change.eventId,
 ];
 

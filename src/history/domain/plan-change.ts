@@ -1,6 +1,8 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, PlanEvent, PlanEventType } from '../../plans/domain/events.js';
+import { evidenceOf, type Evidence } from '../../plans/domain/evidence.js';
 import type { PlanDate } from '../../plans/domain/plan-date.js';
+import { ownerKey } from '../../plans/domain/owner-names.js';
 import type { Action, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 
@@ -20,6 +22,8 @@ export const CHANGE_KINDS = {
   ActionWithdrawn: 'ACTION_WITHDRAWN',
   BoardMeetingRecorded: 'BOARD_MEETING_RECORDED',
   TextRedacted: 'TEXT_REDACTED',
+  OwnerRoleListed: 'OWNER_ROLE_LISTED',
+  OwnerRoleRetired: 'OWNER_ROLE_RETIRED',
 } as const satisfies Record<PlanEventType, string>;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[PlanEventType];
@@ -48,6 +52,8 @@ export interface ChangeDescription {
    */
   readonly scheduleFrom: Schedule | null;
   readonly scheduleTo: Schedule | null;
+  /** What a RAG change or a note cites; empty for other changes and for those citing nothing. */
+  readonly evidence: readonly Evidence[];
 }
 
 /** One entry of a plan's audit history: the description plus who, when and where in the log. */
@@ -67,6 +73,9 @@ const NO_RAG = { ragFrom: null, ragTo: null };
 const NO_SCHEDULE = { scheduleFrom: null, scheduleTo: null };
 
 const owners = (names: readonly string[]) => (names.length > 0 ? names.join('; ') : '(no owner)');
+/** "Lead IRO (also: LIRO, Lead Independent Reviewing Officer)" */
+const ownerRole = ({ name, aliases }: { name: string; aliases: readonly string[] }) =>
+  aliases.length > 0 ? `${name} (also: ${aliases.join(', ')})` : name;
 const schedule = (action: Schedule) =>
   `commencing ${action.commencing ?? '—'}, due by ${action.dueBy ?? '—'}`;
 const datesOf = ({ commencing, dueBy }: Schedule): Schedule => ({ commencing, dueBy });
@@ -84,6 +93,7 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
     reason: null,
     ...NO_RAG,
     ...NO_SCHEDULE,
+    evidence: [],
   };
   switch (event.type) {
     case 'PlanCreated':
@@ -109,6 +119,15 @@ export function describeChange(event: PlanEvent, before: Plan | undefined, after
     }
     case 'BoardMeetingRecorded':
       return { ...base, field: 'boardMeeting', to: `${event.data.title} (${event.data.heldOn})` };
+    case 'OwnerRoleListed': {
+      const was = before?.ownerRoles.find((role) => ownerKey(role.name) === ownerKey(event.data.name));
+      return { ...base, field: 'ownerRoles', from: was ? ownerRole(was) : null, to: ownerRole(event.data) };
+    }
+    case 'OwnerRoleRetired': {
+      const was = before?.ownerRoles.find((role) => ownerKey(role.name) === ownerKey(event.data.name));
+      const from = ownerRole(was ?? { name: event.data.name, aliases: [] });
+      return { ...base, field: 'ownerRoles', from, to: null, reason: event.data.reason };
+    }
     case 'TextRedacted': {
       // The erased text itself shows as the redaction notice where it was recorded.
       const { actionId, field, reason } = event.data;
@@ -134,6 +153,7 @@ function describeActionChange(event: ActionEvent, was: Action | undefined, is: A
     reason: null,
     ...NO_RAG,
     ...NO_SCHEDULE,
+    evidence: [],
   };
   switch (event.type) {
     case 'ActionAdded':
@@ -147,10 +167,17 @@ function describeActionChange(event: ActionEvent, was: Action | undefined, is: A
       };
     case 'RagStatusChanged': {
       const { from, to, reason } = event.data;
-      return { ...base, field: 'rag', from, to, reason, ragFrom: from, ragTo: to };
+      const evidence = evidenceOf(event.data);
+      return { ...base, field: 'rag', from, to, reason, ragFrom: from, ragTo: to, evidence };
     }
     case 'ProgressNoteAdded':
-      return { ...base, field: 'progressNotes', from: null, to: event.data.text };
+      return {
+        ...base,
+        field: 'progressNotes',
+        from: null,
+        to: event.data.text,
+        evidence: evidenceOf(event.data),
+      };
     case 'ActionOwnersAssigned':
       return { ...base, field: 'owners', from: was ? owners(was.owners) : null, to: owners(is.owners) };
     case 'ActionRescheduled':

@@ -17,6 +17,7 @@ import {
   themeAdded,
   themeRevised,
 } from '../../../test/support/plan-builders.js';
+import { ownerRoleListed, ownerRoleRetired } from '../../../test/support/owner-role-builders.js';
 import { textRedacted } from '../../../test/support/redaction-builders.js';
 import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
 import { evolve } from '../../plans/domain/plan.js';
@@ -40,6 +41,7 @@ const given = (...history: PlanEvent[]) => ({
           ragTo: null,
           scheduleFrom: null,
           scheduleTo: null,
+          evidence: [],
           ...expected,
         }),
     };
@@ -176,6 +178,24 @@ const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
     given(...planWithAction(), progressNoteAdded())
       .whenRecorded(textRedacted({ reason: 'Named a child' }))
       .thenDescribedAs({ kind: 'TEXT_REDACTED', ...onAction, field: 'text', reason: 'Named a child' }),
+  OwnerRoleListed: () =>
+    given(planCreated(), ownerRoleListed('Lead IRO', ['LIRO']))
+      .whenRecorded(ownerRoleListed('Lead IRO', ['LIRO', 'Lead Independent Reviewing Officer']))
+      .thenDescribedAs({
+        kind: 'OWNER_ROLE_LISTED',
+        field: 'ownerRoles',
+        from: 'Lead IRO (also: LIRO)',
+        to: 'Lead IRO (also: LIRO, Lead Independent Reviewing Officer)',
+      }),
+  OwnerRoleRetired: () =>
+    given(planCreated(), ownerRoleListed('Lead IRO', ['LIRO']))
+      .whenRecorded(ownerRoleRetired('Lead IRO', 'Post deleted'))
+      .thenDescribedAs({
+        kind: 'OWNER_ROLE_RETIRED',
+        field: 'ownerRoles',
+        from: 'Lead IRO (also: LIRO)',
+        reason: 'Post deleted',
+      }),
 };
 
 describe('describing a change', () => {

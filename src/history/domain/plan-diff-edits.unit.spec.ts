@@ -104,6 +104,7 @@ describe('what changed between two instants: actions added, withdrawn, edited an
         recordedAt: '2024-05-02T10:00:00.000Z',
         effectiveDate: '2024-04-30',
         actor: recordedBy('Jo Bloggs'),
+        evidence: [],
       },
       {
         ref: '1.1',
@@ -112,6 +113,7 @@ describe('what changed between two instants: actions added, withdrawn, edited an
         recordedAt: '2024-05-03T10:00:00.000Z',
         effectiveDate: null,
         actor: null,
+        evidence: [],
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
+import type { Evidence } from '../../plans/domain/evidence.js';
 import type { Action, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 import type { PlanChange } from './plan-change.js';
@@ -22,6 +23,8 @@ export interface RagMovement {
   readonly to: RagStatus;
   readonly direction: RagDirection;
   readonly reason: string;
+  /** The documents and measures behind it, shown beside the reason. */
+  readonly evidence: readonly Evidence[];
   readonly actor: RecordedActor | null;
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
@@ -52,6 +55,7 @@ export function ragMovementsIn(after: Plan, changes: readonly PlanChange[]): Rag
         to: change.ragTo,
         direction: ragDirection(change.ragFrom, change.ragTo),
         reason: change.reason ?? '',
+        evidence: change.evidence,
         actor: change.actor,
         recordedAt: change.recordedAt,
         effectiveDate: change.effectiveDate,

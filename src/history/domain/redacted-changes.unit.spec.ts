@@ -16,6 +16,7 @@ const change = (eventId: string, details: Partial<PlanChange>): PlanChange => ({
   ragTo: null,
   scheduleFrom: null,
   scheduleTo: null,
+  evidence: [],
   planId: 'plan',
   eventId,
   position: 1n,

@@ -2,8 +2,10 @@ import type { RecordedActor } from '../../auth/domain/actor.js';
 import { ActorType } from '../../auth/graphql/actor.types.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLScalarType } from 'graphql';
+import type { Evidence } from '../../plans/domain/evidence.js';
 import type { Action, ProgressNote as Note } from '../../plans/domain/plan.js';
 import { ImprovementAction, ProgressNote } from '../../plans/graphql/action.types.js';
+import { EvidenceType } from '../../plans/graphql/evidence.types.js';
 import { BoardMeeting, RagSummary } from '../../plans/graphql/plan.types.js';
 import { DateScalar, DateTimeScalar } from '../../plans/graphql/scalars.js';
 import { CHANGE_KINDS, type ChangeKind } from '../domain/plan-change.js';
@@ -58,6 +60,8 @@ export class PlanChange {
   @Field(() => String, { nullable: true, description: 'The old value, for display.' }) from!: string | null;
   @Field(() => String, { nullable: true, description: 'The new value, for display.' }) to!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => [EvidenceType], { description: 'What a RAG change or a note cites; empty otherwise.' })
+  evidence!: readonly Evidence[];
 }
 
 @ObjectType()
@@ -92,6 +96,8 @@ export class RagMovement {
   @Field(() => String) to!: string;
   @Field(() => RagDirectionEnum) direction!: RagDirection;
   @Field() reason!: string;
+  @Field(() => [EvidenceType], { description: 'The documents and measures behind it.' })
+  evidence!: readonly Evidence[];
   @Field(() => ActorType, { nullable: true, description: 'Who recorded it.' }) actor!: RecordedActor | null;
   @Field(() => DateTimeScalar) recordedAt!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })

@@ -5,7 +5,7 @@ import { readDateCell } from './dates.js';
 import { COLUMN_NAMES, type RowCells } from './headers.js';
 import { cellParagraphs, continueParagraphs } from './paragraphs.js';
 import { ParseLog, quote } from './parse-log.js';
-import { splitOwners } from './owners.js';
+import { readOwnerCell, type OwnerNames } from './owner-cells.js';
 import { readRagCell } from './rag.js';
 
 interface Cell {
@@ -97,22 +97,6 @@ function finishRag(ref: string, value: Cell | null, log: ParseLog): RagStatus {
   return 'NOT_RATED';
 }
 
-function finishOwners(draft: ActionDraft, knownRoles: readonly string[], log: ParseLog): string[] {
-  const { owners, unknown, leftOut } = splitOwners(draft.ownerCells.join(' '), knownRoles);
-  unknown.forEach((owner) =>
-    log.warn(draft.line, `Action ${draft.ref}: owner ${quote(owner)} is not a known role; kept as written`),
-  );
-  leftOut.forEach(({ text, between: [before, after] }) =>
-    log.warn(
-      draft.line,
-      `Action ${draft.ref}: ${quote(text)} between ${quote(before)} and ${quote(after)} is not a known ` +
-        'role; left out of the owners (if it is an owner, separate it with a comma)',
-    ),
-  );
-  if (owners.length === 0) log.warn(draft.line, `Action ${draft.ref} has no action owner`);
-  return owners;
-}
-
 function checkRef(draft: ActionDraft, log: ParseLog): void {
   try {
     actionRef(draft.ref);
@@ -121,17 +105,17 @@ function checkRef(draft: ActionDraft, log: ParseLog): void {
   }
 }
 
-export function finishAction(
-  draft: ActionDraft,
-  knownRoles: readonly string[],
-  log: ParseLog,
-): DocumentAction {
+export function finishAction(draft: ActionDraft, ownerNames: OwnerNames, log: ParseLog): DocumentAction {
   checkRef(draft, log);
   if (draft.description.length === 0) log.problem(draft.line, `Action ${draft.ref} has no description`);
   return {
     ref: draft.ref,
     description: draft.description.join('\n\n'),
-    owners: finishOwners(draft, knownRoles, log),
+    owners: readOwnerCell(
+      { text: draft.ownerCells.join(' '), line: draft.line, ref: draft.ref },
+      ownerNames,
+      log,
+    ),
     commencing: finishDate(draft.ref, 'commencing', draft.commencing, log),
     dueBy: finishDate(draft.ref, 'dueBy', draft.dueBy, log),
     rag: finishRag(draft.ref, draft.rag, log),

@@ -29,11 +29,12 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PlanDocument } from '../plan-document.js';
 import { restoreFormulaText } from '../../shared/spreadsheet-formula.js';
+import type { OwnerNames } from './owner-cells.js';
 import { ParseLog } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseSpreadsheetRows } from './spreadsheet-rows.js';
 
-export function parseCsvPlan(text: string, knownRoles: readonly string[], log: ParseLog): PlanDocument {
+export function parseCsvPlan(text: string, ownerNames: OwnerNames, log: ParseLog): PlanDocument {
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
@@ -43,5 +44,5 @@ export function parseCsvPlan(text: string, knownRoles: readonly string[], log: P
     return emptyDocument();
   }
   const rows = records.map((cells, index) => ({ line: index + 1, cells: cells.map(restoreFormulaText) }));
-  return parseSpreadsheetRows(rows, null, knownRoles, log);
+  return parseSpreadsheetRows(rows, null, ownerNames, log);
 }

@@ -5,7 +5,7 @@
 import { MAX_IMPORT_BYTES } from '../import-limits.js';
 import type { ImportProblem, ParseResult, PlanDocument } from '../plan-document.js';
 import { parseCsvPlan } from './csv.js';
-import { DEFAULT_KNOWN_ROLES } from './owners.js';
+import { defaultOwnerNames, type OwnerNames } from './owner-cells.js';
 import { ParseLog } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseWordTable } from './text-table.js';
@@ -20,8 +20,8 @@ export interface PlanDocumentInput {
   readonly content: Buffer;
   /** Taken from the file name's extension when not given. */
   readonly format?: PlanDocumentFormat;
-  /** Roles used to split owner cells, instead of DEFAULT_KNOWN_ROLES (spread those in to extend them). */
-  readonly knownRoles?: readonly string[];
+  /** The names owner cells are split on and checked against; left out, the usual roles and aliases. */
+  readonly ownerNames?: OwnerNames;
 }
 
 const FORMATS_BY_EXTENSION: Readonly<Record<string, PlanDocumentFormat>> = {
@@ -86,7 +86,7 @@ async function readDocument(input: PlanDocumentInput, log: ParseLog): Promise<Pl
     return emptyDocument();
   }
   const format = input.format ?? formatOfFileName(input.fileName);
-  const knownRoles = input.knownRoles ?? DEFAULT_KNOWN_ROLES;
+  const ownerNames = input.ownerNames ?? defaultOwnerNames();
   if (format === null) {
     log.problem(
       null,
@@ -94,10 +94,10 @@ async function readDocument(input: PlanDocumentInput, log: ParseLog): Promise<Pl
     );
     return emptyDocument();
   }
-  if (format === 'xlsx') return parseXlsxPlan(input.content, knownRoles, log);
+  if (format === 'xlsx') return parseXlsxPlan(input.content, ownerNames, log);
   const text = decodeText(input.content, log);
   if (text === null) return emptyDocument();
-  return format === 'csv' ? parseCsvPlan(text, knownRoles, log) : parseWordTable(text, knownRoles, log);
+  return format === 'csv' ? parseCsvPlan(text, ownerNames, log) : parseWordTable(text, ownerNames, log);
 }
 
 /** File-level messages (no line) first, then in line order. */

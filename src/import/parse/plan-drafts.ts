@@ -1,5 +1,6 @@
 import type { DocumentTheme, PlanDocument } from '../plan-document.js';
 import { type ActionDraft, finishAction } from './action-drafts.js';
+import type { OwnerNames } from './owner-cells.js';
 import { ParseLog } from './parse-log.js';
 
 /** A theme (area for improvement) as its heading, prose and action rows are read. */
@@ -45,7 +46,7 @@ function prose(paragraphs: readonly string[]): string | null {
   return paragraphs.length === 0 ? null : paragraphs.join('\n\n');
 }
 
-function finishTheme(theme: ThemeDraft, knownRoles: readonly string[], log: ParseLog): DocumentTheme {
+function finishTheme(theme: ThemeDraft, ownerNames: OwnerNames, log: ParseLog): DocumentTheme {
   const refs = theme.actions.map((action) => action.ref).join(', ');
   if (theme.title === null)
     log.warn(
@@ -58,7 +59,7 @@ function finishTheme(theme: ThemeDraft, knownRoles: readonly string[], log: Pars
     title: theme.title,
     whatNeedsToImprove: prose(theme.whatNeedsToImprove),
     inspectorFindings: prose(theme.inspectorFindings),
-    actions: theme.actions.map((action) => finishAction(action, knownRoles, log)),
+    actions: theme.actions.map((action) => finishAction(action, ownerNames, log)),
     line: theme.line,
   };
 }
@@ -76,12 +77,12 @@ function checkRefsAreUnique(themes: readonly ThemeDraft[], log: ParseLog): void 
 export function finishDocument(
   title: string | null,
   themes: readonly ThemeDraft[],
-  knownRoles: readonly string[],
+  ownerNames: OwnerNames,
   log: ParseLog,
 ): PlanDocument {
   checkRefsAreUnique(themes, log);
   if (themes.every((theme) => theme.actions.length === 0)) log.problem(null, 'No actions found in the file');
-  return { title, inspection: null, themes: themes.map((theme) => finishTheme(theme, knownRoles, log)) };
+  return { title, inspection: null, themes: themes.map((theme) => finishTheme(theme, ownerNames, log)) };
 }
 
 /** What a file we could not read at all yields, beside its problem. */

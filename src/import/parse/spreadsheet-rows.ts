@@ -16,6 +16,7 @@ import {
   type RowCells,
 } from './headers.js';
 import { cellParagraphs } from './paragraphs.js';
+import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
 import {
   finishDocument,
@@ -158,7 +159,7 @@ class SpreadsheetReader {
 export function parseSpreadsheetRows(
   rows: readonly SheetRow[],
   title: string | null,
-  knownRoles: readonly string[],
+  ownerNames: OwnerNames,
   log: ParseLog,
 ): PlanDocument {
   const found = findHeader(rows, log);
@@ -169,5 +170,5 @@ export function parseSpreadsheetRows(
     if (spare.length > 0) log.warn(row.line, `Cells beyond the header ignored: ${quote(spare.join(' '))}`);
     reader.row(row.line, cellsByColumn(found!.header, row.cells));
   }
-  return finishDocument(title, [...reader.themes.values()], knownRoles, log);
+  return finishDocument(title, [...reader.themes.values()], ownerNames, log);
 }

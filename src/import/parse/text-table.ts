@@ -16,6 +16,7 @@ import {
   type RowCells,
 } from './headers.js';
 import { cellParagraphs } from './paragraphs.js';
+import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
 import {
   finishDocument,
@@ -181,7 +182,7 @@ class WordTableReader {
 }
 
 /** Reads a Word table pasted as text (or a TSV file) into the neutral plan document. */
-export function parseWordTable(text: string, knownRoles: readonly string[], log: ParseLog): PlanDocument {
+export function parseWordTable(text: string, ownerNames: OwnerNames, log: ParseLog): PlanDocument {
   const lines = text.split(/\r\n|\r|\n/);
   const headings = themeHeadingLines(lines);
   const reader = new WordTableReader(log);
@@ -194,5 +195,5 @@ export function parseWordTable(text: string, knownRoles: readonly string[], log:
   });
   reader.finish();
   const firstTheme = [...headings].reduce((first, index) => Math.min(first, index), lines.length);
-  return finishDocument(findTitle(lines, firstTheme), [...reader.themes.values()], knownRoles, log);
+  return finishDocument(findTitle(lines, firstTheme), [...reader.themes.values()], ownerNames, log);
 }

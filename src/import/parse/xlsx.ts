@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { PlanDocument } from '../plan-document.js';
 import { readHeaderRow } from './headers.js';
+import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseSpreadsheetRows, type SheetRow } from './spreadsheet-rows.js';
@@ -58,7 +59,7 @@ const hasHeader = (rows: readonly SheetRow[]) =>
 
 export async function parseXlsxPlan(
   content: Buffer,
-  knownRoles: readonly string[],
+  ownerNames: OwnerNames,
   log: ParseLog,
 ): Promise<PlanDocument> {
   const workbook = new ExcelJS.Workbook();
@@ -92,5 +93,5 @@ export async function parseXlsxPlan(
     );
   const title =
     typeof workbook.title === 'string' && workbook.title.trim() !== '' ? workbook.title.trim() : null;
-  return parseSpreadsheetRows(chosen.rows, title, knownRoles, log);
+  return parseSpreadsheetRows(chosen.rows, title, ownerNames, log);
 }

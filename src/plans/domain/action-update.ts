@@ -14,7 +14,7 @@ import { evolve, type Plan } from './plan.js';
  */
 export function decideActionUpdate(update: RecordActionUpdate, plan: Plan, now: string): PlanEvent[] {
   const action = changeableAction(update, plan, now);
-  const { rag, reason, note, noteId, acknowledgePersonalData, ...change } = update.data;
+  const { rag, reason, note, noteId, acknowledgePersonalData, evidence, ...change } = update.data;
   const hasNote = note !== undefined && note !== null && note.trim() !== '';
   if ((rag === undefined || rag === null) && !hasNote) {
     throw invalid('note', 'Give a new RAG status, a progress note, or both');
@@ -30,11 +30,22 @@ export function decideActionUpdate(update: RecordActionUpdate, plan: Plan, now: 
     throw invalid('rag', `Action ${action.ref} is already ${rag} and there is no note: nothing to record`);
   }
   const parts: ActionCommand[] = [];
-  if (ragChanges) parts.push({ type: 'ChangeRagStatus', data: { ...change, rag, reason: reason ?? '' } });
+  // The evidence backs the RAG when it moves (boards read it beside the reason), else the note.
+  if (ragChanges) {
+    parts.push({ type: 'ChangeRagStatus', data: { ...change, rag, reason: reason ?? '', evidence } });
+  }
   if (hasNote) {
     const expectedVersion =
       change.expectedVersion === undefined ? undefined : change.expectedVersion + parts.length;
-    const data = { ...change, expectedVersion, noteId, text: note, acknowledgePersonalData };
+    const noteEvidence = ragChanges ? undefined : evidence;
+    const data = {
+      ...change,
+      expectedVersion,
+      noteId,
+      text: note,
+      acknowledgePersonalData,
+      evidence: noteEvidence,
+    };
     parts.push({ type: 'AddProgressNote', data });
   }
   return decideInOrder(parts, plan, now);

@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/domain/actor.js';
 import { may, seesAuthority, type Capability } from '../../auth/domain/permissions.js';
 import type { PlanCommand } from './commands.js';
 import { forbidden, notFound, unauthenticated } from './errors.js';
-import { ownerKey } from './owner-names.js';
+import { isOwnedBy } from './owner-roles.js';
 import type { Plan } from './plan.js';
 
 /** The capability each command needs (see auth/domain/permissions.ts for which roles hold it). */
@@ -23,14 +23,13 @@ export function capabilityOf(command: PlanCommand): Capability {
     case 'AddAction':
     case 'WithdrawAction':
     case 'RecordBoardMeeting':
+    case 'ListOwnerRole':
+    case 'RetireOwnerRole':
       return 'administer';
     case 'RedactText':
       return 'redact';
   }
 }
-
-/** Owners are compared as the import compares them: case and punctuation never make two differ. */
-const sameName = (a: string, b: string) => ownerKey(a) === ownerKey(b);
 
 /**
  * May this actor make this change to this plan? Decided with the commands so that the API, imports
@@ -57,8 +56,10 @@ export function authorize(command: PlanCommand, plan: Plan | undefined, actor: A
 function authorizeOwner(actionId: string, plan: Plan | undefined, actor: Actor): void {
   if (may(actor, 'administer') || actor.owns.length === 0) return;
   const action = plan?.actions.get(actionId);
-  if (!action) return; // decide answers NOT_FOUND for it
-  if (action.owners.some((owner) => actor.owns.some((owned) => sameName(owner, owned)))) return;
+  if (!plan || !action) return; // decide answers NOT_FOUND for it
+  // Owners compare as the import compares them (case and punctuation aside), and through the plan's
+  // list of owner roles: a user who owns "LIRO" owns the actions of "Lead IRO".
+  if (actor.owns.some((owned) => isOwnedBy(plan.ownerRoles, owned, action.owners))) return;
   throw forbidden(
     'actionId',
     `You may change only actions owned by ${actor.owns.join(', ')}; this one is owned by ` +

@@ -1,3 +1,4 @@
+import type { CitedEvidence } from './evidence.js';
 import type { Inspection, TextField } from './events.js';
 import type { PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
@@ -74,10 +75,18 @@ export interface ActionChange {
   effectiveDate?: string | null;
 }
 
-export type ChangeRagStatus = Command<'ChangeRagStatus', ActionChange & { rag: RagStatus; reason: string }>;
+/** Documents and measures a change cites (see evidence.ts); none when left out. */
+interface CitingEvidence {
+  evidence?: readonly CitedEvidence[] | null;
+}
+
+export type ChangeRagStatus = Command<
+  'ChangeRagStatus',
+  ActionChange & CitingEvidence & { rag: RagStatus; reason: string }
+>;
 export type AddProgressNote = Command<
   'AddProgressNote',
-  ActionChange & { noteId: string; text: string; acknowledgePersonalData?: boolean }
+  ActionChange & CitingEvidence & { noteId: string; text: string; acknowledgePersonalData?: boolean }
 >;
 export type AssignActionOwners = Command<'AssignActionOwners', ActionChange & { owners: readonly string[] }>;
 export type RescheduleAction = Command<
@@ -98,14 +107,16 @@ export type WithdrawAction = Command<'WithdrawAction', ActionChange & { reason: 
  */
 export type RecordActionUpdate = Command<
   'RecordActionUpdate',
-  ActionChange & {
-    rag?: RagStatus | null;
-    reason?: string | null;
-    /** The id the note gets, chosen by the caller like every new thing's. */
-    noteId: string;
-    note?: string | null;
-    acknowledgePersonalData?: boolean;
-  }
+  /** The evidence goes with the RAG change when there is one, else with the note. */
+  ActionChange &
+    CitingEvidence & {
+      rag?: RagStatus | null;
+      reason?: string | null;
+      /** The id the note gets, chosen by the caller like every new thing's. */
+      noteId: string;
+      note?: string | null;
+      acknowledgePersonalData?: boolean;
+    }
 >;
 
 export type ActionCommand =
@@ -138,6 +149,13 @@ export type RedactText = Command<
   }
 >;
 
+/** Adds a role to the plan's list of owner roles, or replaces the spelling and aliases of a listed one. */
+export type ListOwnerRole = Command<
+  'ListOwnerRole',
+  { planId: string; name: string; aliases?: readonly string[] | null }
+>;
+export type RetireOwnerRole = Command<'RetireOwnerRole', { planId: string; name: string; reason: string }>;
+
 export type PlanCommand =
   | CreatePlan
   | ApprovePlan
@@ -148,4 +166,6 @@ export type PlanCommand =
   | RecordBoardMeeting
   | RedactText
   | RecordActionUpdate
+  | ListOwnerRole
+  | RetireOwnerRole
   | ActionCommand;

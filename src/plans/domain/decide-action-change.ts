@@ -2,8 +2,10 @@ import type { ActionChange, ActionCommand } from './commands.js';
 import { conflict, DomainError, invalid, notFound } from './errors.js';
 import type { PlanEvent } from './events.js';
 import { assertEffectiveDate } from './effective-date.js';
+import { citedEvidence, citing } from './evidence.js';
 import { assertNoPersonalData, findPersonalData } from './personal-data.js';
 import type { Action, Plan } from './plan.js';
+import { listedOwners } from './owner-roles.js';
 import { assertSchedule } from './schedule.js';
 import { LIMITS, ownerList, reasonText, requiredText } from './text-rules.js';
 
@@ -16,7 +18,8 @@ export function decideActionChange(command: ActionCommand, plan: Plan, now: stri
       const { rag } = command.data;
       if (rag === action.rag) throw invalid('rag', `Action ${action.ref} is already ${rag}`);
       const reason = reasonText(command.data.reason);
-      return [{ type: 'RagStatusChanged', data: { ...ids, from: action.rag, to: rag, reason } }];
+      const evidence = citing(citedEvidence(command.data.evidence));
+      return [{ type: 'RagStatusChanged', data: { ...ids, from: action.rag, to: rag, reason, ...evidence } }];
     }
     case 'AddProgressNote': {
       const text = requiredText('text', command.data.text, LIMITS.longText);
@@ -37,11 +40,12 @@ export function decideActionChange(command: ActionCommand, plan: Plan, now: stri
         noteId: command.data.noteId,
         text,
         personalDataAcknowledged: suspected.length > 0,
+        ...citing(citedEvidence(command.data.evidence)),
       };
       return [{ type: 'ProgressNoteAdded', data }];
     }
     case 'AssignActionOwners': {
-      const owners = ownerList(command.data.owners);
+      const owners = listedOwners(plan.ownerRoles, ownerList(command.data.owners));
       if (sameList(owners, action.owners))
         throw invalid('owners', `Action ${action.ref} already has those owners`);
       return [{ type: 'ActionOwnersAssigned', data: { ...ids, owners } }];

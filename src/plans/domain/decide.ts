@@ -2,12 +2,14 @@ import type { ReviseTheme, AddAction, AddTheme, ClosePlan, CreatePlan, PlanComma
 import { decideActionUpdate } from './action-update.js';
 import { recordBoardMeeting } from './board-meeting.js';
 import { decideActionChange } from './decide-action-change.js';
+import { listOwnerRole, retireOwnerRole } from './decide-owner-roles.js';
 import { assertEffectiveDate } from './effective-date.js';
 import { conflict, invalid, notFound } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
 import { isCalendarDate } from './plan-date.js';
 import { assertNoPersonalData } from './personal-data.js';
 import { redactText } from './redact-text.js';
+import { listedOwners } from './owner-roles.js';
 import { assertSchedule } from './schedule.js';
 import type { Plan } from './plan.js';
 import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } from './text-rules.js';
@@ -41,6 +43,10 @@ export function decide(command: PlanCommand, plan: Plan | undefined, now: string
       return recordBoardMeeting(command, plan, now);
     case 'RecordActionUpdate':
       return decideActionUpdate(command, plan, now);
+    case 'ListOwnerRole':
+      return listOwnerRole(command, plan);
+    case 'RetireOwnerRole':
+      return retireOwnerRole(command, plan);
     default:
       return decideActionChange(command, plan, now);
   }
@@ -138,7 +144,7 @@ function addAction({ data }: AddAction, plan: Plan): PlanEvent[] {
           'description',
           requiredText('description', data.description, LIMITS.longText),
         ),
-        owners: ownerList(data.owners ?? []),
+        owners: listedOwners(plan.ownerRoles, ownerList(data.owners ?? [])),
         commencing,
         dueBy,
         rag: data.rag ?? 'NOT_RATED',

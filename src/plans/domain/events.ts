@@ -1,4 +1,5 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
+import type { Evidence } from './evidence.js';
 import type { PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
 
@@ -66,14 +67,17 @@ export type ActionAdded = Event<
   }
 >;
 
+/** What a change cites, if anything: absent on events recorded before evidence could be cited. */
+type CitesEvidence = { evidence?: Evidence[] };
+
 export type RagStatusChanged = Event<
   'RagStatusChanged',
-  { planId: string; actionId: string; from: RagStatus; to: RagStatus; reason: string }
+  CitesEvidence & { planId: string; actionId: string; from: RagStatus; to: RagStatus; reason: string }
 >;
 
 export type ProgressNoteAdded = Event<
   'ProgressNoteAdded',
-  {
+  CitesEvidence & {
     planId: string;
     actionId: string;
     noteId: string;
@@ -125,6 +129,12 @@ export type TextRedacted = Event<
   }
 >;
 
+/** A role added to the plan's list of owner roles, or its spelling and aliases replaced (owner-roles.ts). */
+export type OwnerRoleListed = Event<'OwnerRoleListed', { planId: string; name: string; aliases: string[] }>;
+
+/** A role taken off the plan's list of owner roles; no action still in the plan was owned by it. */
+export type OwnerRoleRetired = Event<'OwnerRoleRetired', { planId: string; name: string; reason: string }>;
+
 export type PlanEvent =
   | PlanCreated
   | PlanApproved
@@ -139,7 +149,9 @@ export type PlanEvent =
   | ActionDescriptionRevised
   | ActionWithdrawn
   | BoardMeetingRecorded
-  | TextRedacted;
+  | TextRedacted
+  | OwnerRoleListed
+  | OwnerRoleRetired;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -158,6 +170,8 @@ export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
   'ActionWithdrawn',
   'BoardMeetingRecorded',
   'TextRedacted',
+  'OwnerRoleListed',
+  'OwnerRoleRetired',
 ];
 
 /** Current data-shape version of every plan event type. */

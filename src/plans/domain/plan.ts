@@ -1,7 +1,9 @@
 import type { RecordedActor } from '../../auth/domain/actor.js';
 import type { ChangeContext, Inspection, PlanEvent } from './events.js';
+import { evidenceOf, type Evidence } from './evidence.js';
 import { ukDate, type PlanDate } from './plan-date.js';
 import type { RagStatus } from './rag.js';
+import { withOwnerRoles, type OwnerRole } from './owner-roles.js';
 import { withTextsOf, type RecordedTexts, type Redaction } from './recorded-texts.js';
 import { withRedaction } from './redaction.js';
 
@@ -25,6 +27,8 @@ export interface ProgressNote {
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
   readonly actor: RecordedActor | null;
+  /** What the note cites; empty for notes recorded before evidence could be cited. */
+  readonly evidence: readonly Evidence[];
   /** Present once the note's text was erased; `text` then reads as the redaction notice. */
   readonly redaction?: Redaction;
 }
@@ -74,6 +78,8 @@ export interface Plan {
   readonly texts: RecordedTexts | null;
   /** The earliest day the plan speaks for: its UK creation day, or any earlier effectiveDate recorded. */
   readonly earliestEffectiveDate: string;
+  /** The plan's list of owner roles, in the order listed; empty: no list, any owner name is accepted. */
+  readonly ownerRoles: readonly OwnerRole[];
 }
 
 /** A stored event's context: its id is how a later redaction names a text the event recorded. */
@@ -96,6 +102,7 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: FoldCo
       updatedAt: context.recordedAt,
       texts: null,
       earliestEffectiveDate: earlierDay(ukDate(context.recordedAt), context.effectiveDate),
+      ownerRoles: [],
     };
   }
   if (!plan) throw new Error(`${event.type} before PlanCreated`);
@@ -111,6 +118,9 @@ export function evolve(plan: Plan | undefined, event: PlanEvent, context: FoldCo
   switch (event.type) {
     case 'TextRedacted':
       return withRedaction(next, event, context);
+    case 'OwnerRoleListed':
+    case 'OwnerRoleRetired':
+      return { ...next, ownerRoles: withOwnerRoles(plan.ownerRoles, event) };
     case 'PlanApproved':
       return { ...next, status: 'APPROVED' };
     case 'PlanClosed':
@@ -185,6 +195,7 @@ function applyToAction(action: Action, event: ActionEvent, context: ChangeContex
         recordedAt: context.recordedAt,
         effectiveDate: context.effectiveDate ?? null,
         actor: context.actor ?? null,
+        evidence: evidenceOf(event.data),
       };
       return { ...action, progressNotes: [...action.progressNotes, note] };
     }

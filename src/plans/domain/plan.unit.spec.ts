@@ -44,6 +44,7 @@ describe('evolve', () => {
       updatedAt: '2024-01-10T12:00:00.000Z',
       texts: null,
       earliestEffectiveDate: '2024-01-10',
+      ownerRoles: [],
     }));
 
   it('counts every event of the stream in the plan version', () =>
@@ -98,8 +99,15 @@ describe('evolve', () => {
       progressNoteAdded({ noteId: 'note-2', text: 'Second audit.' }),
     );
     expect(actionOf(state)?.progressNotes).toEqual([
-      { id: 'note-1', text: 'Caseloads audited.', ...context },
-      { id: 'note-2', text: 'Second audit.', recordedAt: RECORDED_AT, effectiveDate: null, actor: null },
+      { id: 'note-1', text: 'Caseloads audited.', ...context, evidence: [] },
+      {
+        id: 'note-2',
+        text: 'Second audit.',
+        recordedAt: RECORDED_AT,
+        effectiveDate: null,
+        actor: null,
+        evidence: [],
+      },
     ]);
   });
 

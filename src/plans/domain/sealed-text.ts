@@ -10,8 +10,10 @@ type TextFieldsOf<Type extends PlanEventType> = Extract<
  * or NHS number may slip in: the store keeps these sealed (encrypted under a key per text) so that
  * one can be erased by destroying its key, without rewriting the event. Not listed, on purpose:
  * titles and theme prose (copied from published Ofsted reports), owners (roles and teams), board
- * meeting titles, and TextRedacted's own reason (checked for personal data, and the explanation
- * that must outlive the erasure).
+ * meeting titles, TextRedacted's own reason (checked for personal data, and the explanation
+ * that must outlive the erasure), and the titles of cited evidence (see evidence.ts: names of
+ * documents and measures, refused when they look like personal data; a sealed field is one string
+ * of the event's data, and evidence is a list).
  */
 export const SEALED_TEXT: { readonly [Type in PlanEventType]?: Readonly<TextFieldsOf<Type>> } = {
   ProgressNoteAdded: ['text'],
@@ -22,6 +24,7 @@ export const SEALED_TEXT: { readonly [Type in PlanEventType]?: Readonly<TextFiel
   ActionWithdrawn: ['reason'],
   PlanClosed: ['reason'],
   ThemeRevised: ['reason'],
+  OwnerRoleRetired: ['reason'],
 };
 
 /** The sealed fields an event of this type records; empty for a type that records none. */

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { RAG_STATUSES, type RagStatus } from '../domain/rag.js';
 import { RagStatusEnum } from './enums.js';
+import { EvidenceField, EvidenceInput } from './evidence.types.js';
 import { DateScalar, PlanDateScalar } from './scalars.js';
 
 @InputType({ isAbstract: true })
@@ -25,11 +26,13 @@ abstract class ActionChangeInput {
 export class ChangeRagStatusInput extends ActionChangeInput {
   @Field(() => RagStatusEnum) @IsIn(RAG_STATUSES) rag!: RagStatus;
   @Field({ description: 'Why the RAG moved: boards ask for it.' }) reason!: string;
+  @EvidenceField() evidence?: EvidenceInput[] | null;
 }
 
 @InputType()
 export class AddProgressNoteInput extends ActionChangeInput {
   @Field() text!: string;
+  @EvidenceField() evidence?: EvidenceInput[] | null;
   @Field({
     defaultValue: false,
     description: 'Record the note even though it seems to contain personal data (after checking it).',
@@ -79,6 +82,8 @@ export class RecordActionUpdateInput extends ActionChangeInput {
   @Field(() => String, { nullable: true, description: 'Progress and impact to date.' })
   @IsOptional()
   note?: string | null;
+  /** Recorded with the RAG change when the RAG moves, else with the note. */
+  @EvidenceField() evidence?: EvidenceInput[] | null;
   @Field({
     defaultValue: false,
     description: 'Record the note even though it seems to contain personal data (after checking it).',

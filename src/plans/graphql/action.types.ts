@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { RecordedActor } from '../../auth/domain/actor.js';
 import { ActorType } from '../../auth/graphql/actor.types.js';
+import type { Evidence } from '../domain/evidence.js';
 import type { RagStatus } from '../domain/rag.js';
 import type { Redaction } from '../domain/recorded-texts.js';
 import { RagStatusEnum } from './enums.js';
+import { EvidenceType } from './evidence.types.js';
 import { RedactionType } from './redaction.types.js';
 import { DateScalar, DateTimeScalar, PlanDateScalar } from './scalars.js';
 
@@ -15,6 +17,8 @@ export class ProgressNote {
   @Field(() => DateScalar, { nullable: true, description: 'The day it took effect, when given.' })
   effectiveDate!: string | null;
   @Field(() => ActorType, { nullable: true, description: 'Who recorded it.' }) actor!: RecordedActor | null;
+  @Field(() => [EvidenceType], { description: 'Documents and measures the note cites.' })
+  evidence!: readonly Evidence[];
   @Field(() => RedactionType, { nullable: true, description: 'Set once the text was erased.' })
   redaction?: Redaction;
 }

@@ -5,6 +5,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { PlanCommand } from '../domain/commands.js';
+import { isOwnedBy } from '../domain/owner-roles.js';
 import { activeActions, type Action, type Plan } from '../domain/plan.js';
 import { summariseRag, type RagStatus, type RagSummary as RagCounts } from '../domain/rag.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
@@ -111,19 +112,24 @@ export class PlanResolver {
   actions(
     @Parent() plan: Plan,
     @Args('rag', { type: () => RagStatusEnum, nullable: true }) rag?: RagStatus,
-    @Args('owner', { nullable: true, description: 'An owner role or team (any case).' }) owner?: string,
+    @Args('owner', {
+      nullable: true,
+      description:
+        'An owner role or team; case and punctuation aside, and by any alias on the plan’s list of owner roles.',
+    })
+    owner?: string,
     @Args('themeId', { type: () => ID, nullable: true }) themeId?: string,
     @Args('unassigned', { nullable: true, description: 'true: only actions with no owner.' })
     unassigned?: boolean,
     @Args('includeWithdrawn', { defaultValue: false }) includeWithdrawn?: boolean,
   ): Action[] {
-    const wanted = owner?.trim().toLowerCase();
+    const wanted = owner?.trim();
     return [...plan.actions.values()].filter(
       (action) =>
         (includeWithdrawn || !action.withdrawn) &&
         (rag === undefined || rag === null || action.rag === rag) &&
         (!themeId || action.themeId === themeId) &&
-        (!wanted || action.owners.some((name) => name.toLowerCase() === wanted)) &&
+        (!wanted || isOwnedBy(plan.ownerRoles, wanted, action.owners)) &&
         (unassigned === undefined || unassigned === null || (action.owners.length === 0) === unassigned),
     );
   }

@@ -1,5 +1,6 @@
 import type { PlanDiff } from '../../history/domain/plan-diff.js';
 import type { Inspection } from '../../plans/domain/events.js';
+import type { Evidence } from '../../plans/domain/evidence.js';
 import { ukDate, type PlanDate } from '../../plans/domain/plan-date.js';
 import {
   activeActions,
@@ -23,6 +24,8 @@ export interface NoteView {
   readonly effectiveDate: string | null;
   /** The name of who recorded it. */
   readonly actor: string | null;
+  /** The documents and measures it cites. */
+  readonly evidence: readonly Evidence[];
 }
 
 export interface ActionRow {
@@ -148,6 +151,7 @@ function actionRow(action: Action): ActionRow {
           recordedAt: note.recordedAt,
           effectiveDate: note.effectiveDate,
           actor: note.actor?.name ?? null,
+          evidence: note.evidence,
         }
       : null,
   };

@@ -63,6 +63,7 @@ describe('a board pack, given a plan between two boards', () => {
       recordedAt: '2024-04-22T09:00:00.000Z',
       effectiveDate: null,
       actor: 'Sam Patel',
+      evidence: [],
     });
   });
 
@@ -74,7 +75,7 @@ describe('a board pack, given a plan between two boards', () => {
       sincePlanCreated: false,
     });
     expect(changes.ragSummaryBefore).toEqual({ red: 0, amber: 2, green: 1, blue: 0, notRated: 1, total: 4 });
-    const by = { actor: 'Sam Patel', effectiveDate: null };
+    const by = { actor: 'Sam Patel', effectiveDate: null, evidence: [] };
     expect(changes.ragMovements).toEqual([
       {
         ref: '1.1',

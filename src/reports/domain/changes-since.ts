@@ -1,4 +1,5 @@
 import type { PlanDiff, RagDirection, Schedule } from '../../history/domain/plan-diff.js';
+import type { Evidence } from '../../plans/domain/evidence.js';
 import type { BoardMeeting, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus, RagSummary } from '../../plans/domain/rag.js';
 import { byRef } from './action-ref.js';
@@ -19,6 +20,7 @@ export type RagMovementRow = Recorded & {
   readonly to: RagStatus;
   readonly direction: RagDirection;
   readonly reason: string;
+  readonly evidence: readonly Evidence[];
 };
 
 /** An action's RAG at the start of the period (or when added in it) against its RAG at the end. */
@@ -110,12 +112,13 @@ export function changesSince(
     ragSummaryBefore: diff.ragSummaryBefore,
     // Sorting is stable: each action's movements stay in the order recorded.
     ragMovements: diff.ragMovements
-      .map(({ action, from, to, direction, reason, ...change }) => ({
+      .map(({ action, from, to, direction, reason, evidence, ...change }) => ({
         ref: action.ref,
         from,
         to,
         direction,
         reason,
+        evidence,
         ...recorded(change),
       }))
       .sort(byRef),
@@ -142,6 +145,7 @@ export function changesSince(
     newNotes: diff.newProgressNotes.map(({ action, note }) => ({
       ref: action.ref,
       text: note.text,
+      evidence: note.evidence,
       ...recorded(note),
     })),
     addedActions: diff.addedActions

@@ -10,12 +10,13 @@ import {
 } from '../presentation/board-pack-text.js';
 import { formatPlanDate, noteByline, themeTitle } from '../presentation/display.js';
 import { markup, type SafeHtml } from './escape.js';
+import { evidenceList } from './evidence.html.js';
 import { empty, head, owners, ragBadge, ref, text } from './fragments.html.js';
 
 function latestNote(action: ActionRow): SafeHtml {
   const note = action.latestNote;
   if (!note) return markup`<td><span class="empty">No progress note yet</span></td>`;
-  return markup`<td><span class="text">${note.text}</span><span class="byline">${noteByline(note)}</span></td>`;
+  return markup`<td><span class="text">${note.text}</span>${evidenceList(note.evidence)}<span class="byline">${noteByline(note)}</span></td>`;
 }
 
 export function themesSection(pack: BoardPack): SafeHtml {

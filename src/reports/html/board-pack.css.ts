@@ -27,6 +27,9 @@ ${RAG_CLASSES}
 .byline { display: block; color: #555; font-size: .9em; margin-top: .2rem; }
 .empty { font-style: italic; color: #444; }
 ul.reasons { margin: 0; padding-left: 1.1rem; }
+div.evidence { margin-top: .3rem; font-size: .9em; }
+.evidence-head { font-weight: 700; }
+ul.evidence { margin: 0; padding-left: 1.1rem; }
 ul.reasons li + li { margin-top: .3rem; }
 td.owners { min-width: 10em; }
 ul.owners { margin: 0; padding-left: 1rem; }

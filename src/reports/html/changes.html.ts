@@ -12,6 +12,7 @@ import {
 } from '../presentation/board-pack-text.js';
 import { daysSlippedText, noteByline, scheduleText } from '../presentation/display.js';
 import { markup, type SafeHtml } from './escape.js';
+import { textWithEvidence } from './evidence.html.js';
 import { empty, head, ragBadge, recordedCells, ref, text } from './fragments.html.js';
 
 /* "What changed since the last board" and "Slipped since the last board". */
@@ -34,7 +35,7 @@ export function changesSection(pack: BoardPack): SafeHtml {
                     ${ref(movement.ref)}
                     <td>${ragBadge(movement.from)}</td>
                     <td>${ragBadge(movement.to)}</td>
-                    ${text(movement.reason)}${recordedCells(movement)}
+                    ${textWithEvidence(movement.reason, movement.evidence)}${recordedCells(movement)}
                   </tr> `,
               )}
             </tbody>
@@ -80,7 +81,7 @@ function newNotes({ changes }: BoardPack): SafeHtml {
               ${changes.newNotes.map(
                 (note) =>
                   markup`<tr>
-                    ${ref(note.ref)}${text(note.text)}
+                    ${ref(note.ref)}${textWithEvidence(note.text, note.evidence)}
                     <td>${noteByline(note)}</td>
                   </tr> `,
               )}

@@ -8,6 +8,7 @@ import {
   ragLabel,
   themeTitle,
 } from '../presentation/display.js';
+import { withEvidenceLines } from '../presentation/evidence-text.js';
 import { heading, ITALIC, paragraph, type Pdf } from './pdf-document.js';
 import { drawTable, type Cell, type Column } from './pdf-table.js';
 
@@ -83,7 +84,7 @@ export function themes(doc: Pdf, pack: BoardPack): void {
       formatPlanDate(action.dueBy),
       { rag: action.rag },
       action.latestNote
-        ? `${action.latestNote.text}\n(${noteByline(action.latestNote)})`
+        ? `${withEvidenceLines(action.latestNote.text, action.latestNote.evidence)}\n(${noteByline(action.latestNote)})`
         : { text: 'No progress note yet', style: 'italic' },
     ]);
     drawTable(doc, columns, rows);

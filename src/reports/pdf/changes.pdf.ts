@@ -18,6 +18,7 @@ import {
   noteByline,
   scheduleText,
 } from '../presentation/display.js';
+import { withEvidenceLines } from '../presentation/evidence-text.js';
 import { heading, ITALIC, note, paragraph, type Pdf } from './pdf-document.js';
 import { drawTable, type Cell, type Column } from './pdf-table.js';
 
@@ -50,7 +51,7 @@ export function changes(doc: Pdf, pack: BoardPack): void {
         ref(movement.ref),
         { rag: movement.from },
         { rag: movement.to },
-        movement.reason,
+        withEvidenceLines(movement.reason, movement.evidence),
         actorName(movement),
         formatInstant(movement.recordedAt),
         effectiveText(movement),
@@ -94,7 +95,11 @@ function newNotes(doc: Pdf, { changes }: BoardPack): void {
   drawTable(
     doc,
     columns(['Ref', 0.07], ['Progress note', 0.63], ['Recorded by', 0.3]),
-    changes.newNotes.map((added) => [ref(added.ref), added.text, noteByline(added)]),
+    changes.newNotes.map((added) => [
+      ref(added.ref),
+      withEvidenceLines(added.text, added.evidence),
+      noteByline(added),
+    ]),
   );
 }
 
