@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '../plans/domain/errors.js';
 import { InvalidScalarValue } from '../plans/graphql/scalars.js';
+import { isTooManyTokens, TOO_MANY_TOKENS } from './request-limits.js';
 
 const CODES: Record<DomainErrorKind, string> = {
   INVALID: 'BAD_USER_INPUT',
@@ -86,6 +87,9 @@ const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRA
  * no stack traces or internals leave; those go to the log.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isTooManyTokens(formatted.message)) {
+    return { message: TOO_MANY_TOKENS, extensions: { code: 'BAD_USER_INPUT', field: 'query' } };
+  }
   const code = isBadScalarValue(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

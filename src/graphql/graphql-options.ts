@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { formatGraphQLError } from './errors.js';
 import { oneMutationPerRequest, refuseSeveralMutations } from './one-mutation-per-request.js';
 import { requestContext, type RequestContext } from './request-context.js';
+import { hideSchemaDetails, MAX_TOKENS, requestLimits } from './request-limits.js';
 import { signInOverWebSocket, type LiveConnectionExtra } from './web-socket-sign-in.js';
 
 /** Errors pushed over graphql-ws get the same treatment as HTTP answers: nothing internal leaves. */
@@ -56,7 +57,9 @@ export function graphqlOptions(authenticator: Authenticator): ApolloDriverConfig
     },
     formatError: formatGraphQLError,
     includeStacktraceInErrorResponses: false,
-    plugins: [subscriptionsOverWebSocketOnly, oneMutationPerRequest],
+    plugins: [subscriptionsOverWebSocketOnly, oneMutationPerRequest, requestLimits],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    hideSchemaDetailsFromClientErrors: hideSchemaDetails(),
     subscriptions: {
       'graphql-ws': {
         onConnect: (context) => signInOverWebSocket(authenticator, context),
