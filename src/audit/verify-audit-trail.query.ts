@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../plans/domain/errors.js';
+import { noSuchPlan } from '../plans/domain/errors.js';
 import { AuditTrail, type PlanVerification } from './audit-trail.js';
 
 /** Is the plan's event log as it was recorded? (Its hash chain, recomputed from the first event.) */
@@ -15,7 +15,7 @@ export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> 
 
   async execute({ planId }: VerifyAuditTrail): Promise<PlanVerification> {
     const verification = await this.auditTrail.verifyPlan(planId);
-    if (!verification) throw notFound('planId', 'No improvement plan has that id');
+    if (!verification) throw noSuchPlan();
     return verification;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { forbidden, notFound, unauthenticated } from '../plans/domain/errors.js';
+import { forbidden, notFound, unauthenticated, noSuchPlan } from '../plans/domain/errors.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { ACCESS_RULE, type AccessRule } from './allow.decorator.js';
 import { Authenticator, type Authentication } from './authenticator.js';
@@ -75,7 +75,7 @@ export class AccessGuard implements CanActivate {
     if (typeof planId === 'string') {
       const plan = readModel.plan(planId);
       if (plan && !seesAuthority(user, plan.localAuthority)) {
-        throw notFound(rule.plan!.split('.').at(-1)!, 'No improvement plan has that id');
+        throw noSuchPlan(rule.plan!.split('.').at(-1)!);
       }
     }
     if (typeof actionId === 'string') {

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '../auth/domain/actor.js';
 import { seesAuthority } from '../auth/domain/permissions.js';
 import { loadConfig } from '../config.js';
-import { DomainError, notFound } from '../plans/domain/errors.js';
+import { DomainError, noSuchPlan } from '../plans/domain/errors.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { argumentRefusal } from './argument-refusal.js';
 import type { BoardPackArguments } from './board-pack-args.js';
@@ -19,8 +19,7 @@ export async function writeAs(actor: Actor, options: BoardPackArguments): Promis
   const context = await createCliContext(loadConfig());
   try {
     const plan = context.get(PlanProjection).readModel.plan(options.request.planId);
-    if (plan && !seesAuthority(actor, plan.localAuthority))
-      throw notFound('planId', 'No improvement plan has that id');
+    if (plan && !seesAuthority(actor, plan.localAuthority)) throw noSuchPlan();
     const document = await produceBoardPack(context.get(QueryBus), options);
     if (!options.out) {
       process.stdout.write(document.body);

@@ -1,3 +1,4 @@
+import { NO_SUCH_PLAN } from '../plans/domain/errors.js';
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -47,11 +48,11 @@ async function verify(auditTrail: AuditTrail, { planId, expectHead }: VerifyArgu
   }
   if (expectHead === undefined) {
     const plan = await auditTrail.verifyPlan(planId);
-    if (!plan) return complain('No improvement plan has that id\n', 2);
+    if (!plan) return complain(`${NO_SUCH_PLAN}\n`, 2);
     return say(`${verificationLine(plan)}\n`, plan.valid ? 0 : 1);
   }
   const check = await auditTrail.checkRecordedHead(planId, expectHead);
-  if (!check) return complain('No improvement plan has that id\n', 2);
+  if (!check) return complain(`${NO_SUCH_PLAN}\n`, 2);
   const found = check.recordedHeadVersion !== null;
   return say(
     `${verificationLine(check)}\n${recordedHeadText(check, expectHead)}\n`,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow } from '../auth/allow.decorator.js';
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../plans/domain/errors.js';
+import { noSuchPlan } from '../plans/domain/errors.js';
 import { ukDate } from '../plans/domain/plan-date.js';
 import { parsePointInTime } from '../plans/domain/point-in-time.js';
 import { PlanAtResolver, type PlanAt } from '../plans/read-models/point-in-time.js';
@@ -46,7 +46,7 @@ export class PlanExportController {
   private plan(planId: string, asOf: string | undefined): PlanAt {
     const at = asOf === undefined ? undefined : { instant: parsePointInTime(asOf, 'asOf') };
     const plan = this.planAt.resolve(planId, at);
-    if (!plan) throw notFound('planId', 'No improvement plan has that id');
+    if (!plan) throw noSuchPlan();
     return plan;
   }
 }

@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '../auth/domain/actor.js';
 import { seesAuthority } from '../auth/domain/permissions.js';
 import { RecordPlanChange, type ChangeOrigin } from '../plans/commands/record-plan-change.command.js';
-import { DomainError, invalid, notFound } from '../plans/domain/errors.js';
+import { DomainError, invalid, noSuchPlan } from '../plans/domain/errors.js';
 import type { Plan } from '../plans/domain/plan.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
@@ -109,8 +109,7 @@ export class ImportService {
       throw invalid('title', 'A title is for a new plan: leave it out when importing into an existing plan');
     }
     const plan = this.projection.readModel.plan(planId);
-    if (!plan || (actor && !seesAuthority(actor, plan.localAuthority)))
-      throw notFound('planId', 'No improvement plan has that id');
+    if (!plan || (actor && !seesAuthority(actor, plan.localAuthority))) throw noSuchPlan();
     return plan;
   }
 }

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { GetAuditTrailHead } from '../audit/audit-trail-head.query.js';
 import { GetPlanChanges, type PeriodEnd } from '../history/read-models/plan-changes.query.js';
 import { GetRagTrend } from '../history/read-models/rag-trend.query.js';
-import { invalid, notFound } from '../plans/domain/errors.js';
+import { invalid, notFound, noSuchPlan } from '../plans/domain/errors.js';
 import { endOfUkDay } from '../plans/domain/plan-date.js';
 import { boardMeetingPoint, notAfterNow } from '../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../plans/domain/plan.js';
@@ -44,7 +44,7 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
       throw invalid('boardMeeting', 'Give either asOf or boardMeeting, not both');
     }
     const current = await this.queryBus.execute(new GetPlan(request.planId));
-    if (!current) throw notFound('planId', 'No improvement plan has that id');
+    if (!current) throw noSuchPlan();
     const { asAt, boardMeeting, isCurrent } = this.pointOfPack(current, request);
     const plan = await this.queryBus.execute(new GetPlan(current.id, { instant: asAt, argument: 'asOf' }));
     const since = startOfPeriod(current, plan!, asAt, boardMeeting);

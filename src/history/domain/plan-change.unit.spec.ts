@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { foldPlan, RECORDED_AT } from '../../../test/support/decider-spec.js';
+import { given, onAction } from '../../../test/support/change-spec.js';
 import {
-  ACTION_ID,
   actionAdded,
   actionDescriptionRevised,
   actionOwnersAssigned,
@@ -19,36 +18,7 @@ import {
 } from '../../../test/support/plan-builders.js';
 import { ownerRoleListed, ownerRoleRetired } from '../../../test/support/owner-role-builders.js';
 import { textRedacted } from '../../../test/support/redaction-builders.js';
-import { PLAN_EVENT_TYPES, type PlanEvent, type PlanEventType } from '../../plans/domain/events.js';
-import { evolve } from '../../plans/domain/plan.js';
-import { describeChange, type ChangeDescription } from './plan-change.js';
-
-/** given(history).whenRecorded(event).thenDescribedAs(description): the event folded onto the history. */
-const given = (...history: PlanEvent[]) => ({
-  whenRecorded: (event: PlanEvent) => {
-    const before = foldPlan(history);
-    const described = describeChange(event, before, evolve(before, event, { recordedAt: RECORDED_AT }));
-    return {
-      thenDescribedAs: (expected: Partial<ChangeDescription>) =>
-        expect(described).toEqual({
-          actionId: null,
-          actionRef: null,
-          field: null,
-          from: null,
-          to: null,
-          reason: null,
-          ragFrom: null,
-          ragTo: null,
-          scheduleFrom: null,
-          scheduleTo: null,
-          evidence: [],
-          ...expected,
-        }),
-    };
-  },
-});
-
-const onAction = { actionId: ACTION_ID, actionRef: '1.1' };
+import { PLAN_EVENT_TYPES, type PlanEventType } from '../../plans/domain/events.js';
 
 /** One case per event type: the Record type makes a new event type fail to compile until described. */
 const EVERY_EVENT_TYPE: Record<PlanEventType, () => void> = {
@@ -203,64 +173,4 @@ describe('describing a change', () => {
     expect(Object.keys(EVERY_EVENT_TYPE).sort()).toEqual([...PLAN_EVENT_TYPES].sort()));
 
   it.each(Object.entries(EVERY_EVENT_TYPE))('describes %s', (_type, check) => check());
-
-  it('describes closing a draft plan as DRAFT → CLOSED', () =>
-    given(planCreated()).whenRecorded(planClosed('Replaced')).thenDescribedAs({
-      kind: 'PLAN_CLOSED',
-      field: 'status',
-      from: 'DRAFT',
-      to: 'CLOSED',
-      reason: 'Replaced',
-    }));
-
-  it('names a theme with no heading "(untitled)"', () =>
-    given(planCreated())
-      .whenRecorded(themeAdded({ number: 4, title: null }))
-      .thenDescribedAs({ kind: 'THEME_ADDED', field: 'theme', to: '4. (untitled)' }));
-
-  it('shows an empty list of owners as "(no owner)", before and after', () => {
-    given(...planWithAction({ owners: [] }))
-      .whenRecorded(actionOwnersAssigned(['Lead IRO']))
-      .thenDescribedAs({
-        kind: 'OWNERS_ASSIGNED',
-        ...onAction,
-        field: 'owners',
-        from: '(no owner)',
-        to: 'Lead IRO',
-      });
-    given(...planWithAction({ owners: ['Lead IRO'] }))
-      .whenRecorded(actionOwnersAssigned([]))
-      .thenDescribedAs({
-        kind: 'OWNERS_ASSIGNED',
-        ...onAction,
-        field: 'owners',
-        from: 'Lead IRO',
-        to: '(no owner)',
-      });
-  });
-
-  it('shows cleared dates as "—" in a reschedule', () =>
-    given(...planWithAction({ commencing: '2024-01', dueBy: '2024-06' }))
-      .whenRecorded(actionRescheduled({ commencing: null, dueBy: '2024-09', reason: 'Start date not known' }))
-      .thenDescribedAs({
-        kind: 'RESCHEDULED',
-        ...onAction,
-        field: 'schedule',
-        from: 'commencing 2024-01, due by 2024-06',
-        to: 'commencing —, due by 2024-09',
-        reason: 'Start date not known',
-        scheduleFrom: { commencing: '2024-01', dueBy: '2024-06' },
-        scheduleTo: { commencing: null, dueBy: '2024-09' },
-      }));
-
-  it('names the action by the ref it has, for every change to it', () =>
-    given(...planWithAction({ ref: '6.5' }), ragStatusChanged())
-      .whenRecorded(progressNoteAdded())
-      .thenDescribedAs({
-        kind: 'PROGRESS_NOTE_ADDED',
-        actionId: ACTION_ID,
-        actionRef: '6.5',
-        field: 'progressNotes',
-        to: 'Caseloads audited.',
-      }));
 });

@@ -1,6 +1,6 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow } from '../../auth/allow.decorator.js';
-import { notFound } from '../../plans/domain/errors.js';
+import { noSuchPlan } from '../../plans/domain/errors.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import type { PlanChange as Change } from '../domain/plan-change.js';
 import { ChangeLog } from '../read-models/change-log.js';
@@ -19,7 +19,7 @@ export class PlanChangedResolver {
     resolve: (change: Change) => change,
   })
   planChanged(@Args('planId', { type: () => ID }) planId: string): AsyncIterableIterator<Change> {
-    if (!this.projection.readModel.plan(planId)) throw notFound('planId', 'No improvement plan has that id');
+    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
     return this.changeLog.subscribe(planId);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/allow.decorator.js';
-import { notFound } from '../../plans/domain/errors.js';
+import { noSuchPlan } from '../../plans/domain/errors.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import { auditTrailCsv } from '../domain/audit-trail-csv.js';
 import { ChangeLog } from '../read-models/change-log.js';
@@ -17,7 +17,7 @@ export class AuditTrailExportController {
 
   @Get(':planId/history.csv')
   csv(@Param('planId') planId: string, @Res({ passthrough: true }) reply: FastifyReply): string {
-    if (!this.projection.readModel.plan(planId)) throw notFound('planId', 'No improvement plan has that id');
+    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="plan-${planId}-history.csv"`)

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../../plans/domain/errors.js';
+import { noSuchPlan } from '../../plans/domain/errors.js';
 import { activeActions, type Action } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 import { PlanAtResolver } from '../../plans/read-models/point-in-time.js';
@@ -21,7 +21,7 @@ export class GetActionsWithRagHandler implements IQueryHandler<GetActionsWithRag
 
   async execute({ planId, rag, on }: GetActionsWithRag): Promise<Action[]> {
     const plan = this.planAt.resolve(planId, { instant: on, argument: 'on' });
-    if (!plan) throw notFound('planId', 'No improvement plan has that id');
+    if (!plan) throw noSuchPlan();
     return activeActions(plan).filter((action) => action.rag === rag);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { invalid, notFound } from '../../plans/domain/errors.js';
+import { invalid, notFound, noSuchPlan } from '../../plans/domain/errors.js';
 import { endOfUkDay } from '../../plans/domain/plan-date.js';
 import { boardMeetingPoint, justBeforeCreation, notAfterNow } from '../../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../../plans/domain/plan.js';
@@ -53,7 +53,7 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
   async execute(query: GetPlanChanges): Promise<PlanChangesBetween> {
     const current = this.projection.readModel.plan(query.planId);
     const timeline = this.timelines.of(query.planId);
-    if (!current || !timeline) throw notFound('planId', 'No improvement plan has that id');
+    if (!current || !timeline) throw noSuchPlan();
     const now = this.clock();
     const until = endOf(current, query.until, 'until', now) ?? now;
     const given = endOf(current, query.since, 'since', now);

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { invalid, notFound } from '../../plans/domain/errors.js';
+import { invalid, noSuchPlan } from '../../plans/domain/errors.js';
 import { effectiveDayOf } from '../../plans/domain/point-in-time.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
@@ -59,7 +59,7 @@ export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
   ) {}
 
   async execute({ planId, filter, first, after }: GetPlanHistory): Promise<PlanHistoryPage> {
-    if (!this.projection.readModel.plan(planId)) throw notFound('planId', 'No improvement plan has that id');
+    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw invalid('first', `first must be from 1 to ${MAX_PAGE_SIZE}`);
     }

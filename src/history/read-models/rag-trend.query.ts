@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../../plans/domain/errors.js';
+import { noSuchPlan } from '../../plans/domain/errors.js';
 import { activeActions } from '../../plans/domain/plan.js';
 import { summariseRag, type RagSummary } from '../../plans/domain/rag.js';
 import { PlanTimelines } from '../../plans/read-models/plan-timelines.js';
@@ -25,7 +25,7 @@ export class GetRagTrendHandler implements IQueryHandler<GetRagTrend> {
 
   async execute({ planId, from, to, interval }: GetRagTrend): Promise<RagSummaryAt[]> {
     const timeline = this.timelines.of(planId);
-    if (!timeline) throw notFound('planId', 'No improvement plan has that id');
+    if (!timeline) throw noSuchPlan();
     return trendInstants(from, to, interval).map((at) => {
       const plan = timeline.stateAt(at);
       // Before the plan existed there was nothing to count.

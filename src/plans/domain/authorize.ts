@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/domain/actor.js';
 import { may, seesAuthority, type Capability } from '../../auth/domain/permissions.js';
 import type { PlanCommand } from './commands.js';
-import { forbidden, notFound, unauthenticated } from './errors.js';
+import { forbidden, unauthenticated, noSuchPlan } from './errors.js';
 import { isOwnedBy } from './owner-roles.js';
 import type { Plan } from './plan.js';
 
@@ -43,7 +43,7 @@ export function authorize(command: PlanCommand, plan: Plan | undefined, actor: A
     throw forbidden(undefined, `Your role (${actor.roles.join(', ')}) may not do this`);
   }
   if (plan && !seesAuthority(actor, plan.localAuthority)) {
-    throw notFound('planId', 'No improvement plan has that id');
+    throw noSuchPlan();
   }
   if (command.type === 'CreatePlan' && !seesAuthority(actor, command.data.localAuthority)) {
     throw forbidden('localAuthority', `You may create plans for ${actor.localAuthority} only`);

@@ -4,7 +4,7 @@ import { recordBoardMeeting } from './board-meeting.js';
 import { decideActionChange } from './decide-action-change.js';
 import { listOwnerRole, retireOwnerRole } from './decide-owner-roles.js';
 import { assertEffectiveDate } from './effective-date.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { conflict, invalid, notFound, noSuchPlan } from './errors.js';
 import type { Inspection, PlanEvent } from './events.js';
 import { isCalendarDate } from './plan-date.js';
 import { assertNoPersonalData } from './personal-data.js';
@@ -20,7 +20,7 @@ import { actionRef, LIMITS, optionalText, ownerList, reasonText, requiredText } 
  */
 export function decide(command: PlanCommand, plan: Plan | undefined, now: string): PlanEvent[] {
   if (command.type === 'CreatePlan') return createPlan(command, plan, now);
-  if (!plan) throw notFound('planId', 'No improvement plan has that id');
+  if (!plan) throw noSuchPlan();
   // Erasing personal data is a duty that outlives the plan: a closed plan's texts can still be erased.
   if (command.type === 'RedactText') return redactText(command, plan);
   if (plan.status === 'CLOSED')

@@ -33,3 +33,7 @@ export const unauthenticated = () =>
   new DomainError('UNAUTHENTICATED', undefined, 'Sign in: send a valid bearer token');
 export const forbidden = (field: string | undefined, message: string) =>
   new DomainError('FORBIDDEN', field, message);
+
+/** The one answer for a plan that does not exist, or that the caller may not know exists. */
+export const NO_SUCH_PLAN = 'No improvement plan has that id';
+export const noSuchPlan = (field = 'planId') => notFound(field, NO_SUCH_PLAN);

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../../plans/domain/errors.js';
+import { noSuchPlan } from '../../plans/domain/errors.js';
 import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import { hitLimit, searchQuery } from '../domain/search-query.js';
 import { highlightsOf, type TextSpan } from '../domain/search-rank.js';
@@ -35,7 +35,7 @@ export class SearchPlanHandler implements IQueryHandler<SearchPlan> {
   ) {}
 
   async execute({ planId, text, first }: SearchPlan): Promise<PlanSearchResult> {
-    if (!this.projection.readModel.plan(planId)) throw notFound('planId', 'No improvement plan has that id');
+    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
     const { words } = searchQuery(text);
     const found = this.indexes.of(planId)?.search(words, hitLimit(first));
     const hits = (found?.texts ?? []).map((hit) => ({ ...hit, highlights: highlightsOf(hit.text, words) }));
