@@ -28,6 +28,9 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The pages' templates and assets are read at run time from src/web (GOV.UK Frontend's from node_modules).
+COPY src/web/views ./src/web/views
+COPY src/web/public ./src/web/public
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

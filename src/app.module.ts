@@ -20,11 +20,15 @@ import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SearchModule } from './search/search.module.js';
 import { CLOCK, systemClock, type Clock } from './shared/clock.js';
+import { sessionFromCookieHeader } from './web/session/session-cookie.js';
+import { SESSION_KEY } from './web/session/web-session.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
   /** `clock` is for tests that need to control transaction time. */
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    const web = WebModule.forConfig(config);
     return {
       module: AppModule,
       imports: [
@@ -33,8 +37,11 @@ export class AppModule {
         AuthModule.forConfig(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator],
-          useFactory: graphqlOptions,
+          imports: [web],
+          inject: [Authenticator, SESSION_KEY],
+          // The pages' live updates sign in with their session cookie (the key that seals it).
+          useFactory: (authenticator: Authenticator, sessionKey: Uint8Array) =>
+            graphqlOptions(authenticator, (cookies) => sessionFromCookieHeader(cookies, sessionKey)),
         }),
         {
           module: SharedModule,
@@ -49,6 +56,7 @@ export class AppModule {
         ImportModule,
         ExportModule,
         SearchModule,
+        web,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { logLevelsFrom, type AppConfig } from './config.js';
 import { MAX_IMPORT_BYTES } from './import/parse/parse-plan-document.js';
 import type { Clock } from './shared/clock.js';
+import { registerWebAssets } from './web/web-assets.js';
 
 /**
  * Fastify refuses bodies over 1 MiB by default; an import sends a whole file, as base64 for XLSX
@@ -21,5 +22,6 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestF
       logger: logLevelsFrom(config.logLevel),
     },
   );
+  await registerWebAssets(app);
   return app;
 }

@@ -3,9 +3,11 @@ import type { Actor } from '../auth/domain/actor.js';
 import { loadConfig } from '../config.js';
 import { ImportService } from '../import/import.service.js';
 import { DomainError } from '../plans/domain/errors.js';
+import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { argumentRefusal } from './argument-refusal.js';
 import { createCliContext } from './cli-context.js';
 import type { ImportArguments } from './import-args.js';
+import { cliImportKey } from './import-key.js';
 import { importReportText } from './import-report-text.js';
 import { complain, say } from './run-command.js';
 
@@ -16,9 +18,13 @@ const OPTIONS = { planId: '--plan', title: '--title', effectiveDate: '--effectiv
 export async function importAs(actor: Actor, options: ImportArguments, content: Buffer): Promise<number> {
   const context = await createCliContext(loadConfig());
   try {
+    const request = { ...options, fileName: options.file, content };
+    const readModel = context.get(PlanProjection).readModel;
+    const plan = options.planId === undefined ? undefined : readModel.plan(options.planId);
+    const idempotencyKey = { key: cliImportKey(request, plan?.version) };
     const report = await context
       .get(ImportService)
-      .importPlan({ ...options, fileName: options.file, content }, { correlationId: randomUUID(), actor });
+      .importPlan(request, { correlationId: randomUUID(), actor, idempotencyKey });
     return say(importReportText(report, options.file), report.problems.length > 0 ? 1 : 0);
   } catch (error) {
     // An unknown --plan or a future --effective date: the command line was wrong, not the file.

@@ -18,6 +18,12 @@ export interface EventMetadata {
    * before sign-in existed, the unchecked name from the x-actor header.
    */
   readonly actor?: object | string;
+  /**
+   * The request's Idempotency-Key, hashed with the user's id (SHA-256, hex), and a fingerprint of
+   * what it asked: a resent request is answered from these. See src/plans/domain/idempotency.ts.
+   */
+  readonly idempotencyKey?: string;
+  readonly requestFingerprint?: string;
   /** SHA-256 (hex) chaining this event to the one before it in its stream: see src/audit/domain. */
   readonly hash?: string;
 }

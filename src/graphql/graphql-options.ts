@@ -7,7 +7,7 @@ import { formatGraphQLError } from './errors.js';
 import { oneMutationPerRequest, refuseSeveralMutations } from './one-mutation-per-request.js';
 import { requestContext, type RequestContext } from './request-context.js';
 import { hideSchemaDetails, MAX_TOKENS, requestLimits } from './request-limits.js';
-import { signInOverWebSocket, type LiveConnectionExtra } from './web-socket-sign-in.js';
+import { signInOverWebSocket, type LiveConnectionExtra, type SessionSignIn } from './web-socket-sign-in.js';
 
 /** Errors pushed over graphql-ws get the same treatment as HTTP answers: nothing internal leaves. */
 function formatLiveResult(result: ExecutionResult) {
@@ -39,10 +39,14 @@ const isLive = (value: unknown): value is LiveOperation =>
 
 /**
  * The GraphQL server's options. Every request is authenticated here, once: from the Authorization
- * header over HTTP, from the connection_init payload on a live connection. What the signed-in user
- * may do is then the access guard's decision.
+ * header over HTTP, from the connection_init payload on a live connection (or, for the web pages,
+ * their session cookie: `sessionSignIn`). What the signed-in user may do is then the access
+ * guard's decision.
  */
-export function graphqlOptions(authenticator: Authenticator): ApolloDriverConfig {
+export function graphqlOptions(
+  authenticator: Authenticator,
+  sessionSignIn?: SessionSignIn,
+): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     autoSchemaFile: true,
@@ -62,7 +66,7 @@ export function graphqlOptions(authenticator: Authenticator): ApolloDriverConfig
     hideSchemaDetailsFromClientErrors: hideSchemaDetails(),
     subscriptions: {
       'graphql-ws': {
-        onConnect: (context) => signInOverWebSocket(authenticator, context),
+        onConnect: (context) => signInOverWebSocket(authenticator, context, sessionSignIn),
         onSubscribe: (_context, _id, payload) => refuseSeveralMutations(payload),
         onNext: (_context, _id, _payload, _args, result) => formatLiveResult(result),
       },

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Authentication, Authenticator } from '../auth/authenticator.js';
@@ -23,23 +24,56 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
 }
 
 /**
+ * A browser's session as its cookie holds it (the pages' sealed session): the bearer token it signs
+ * in with and when the session ends (epoch ms). Given by the web pages' module, so that this shared
+ * GraphQL piece imports nothing from them.
+ */
+export type SessionSignIn = (
+  cookieHeader: string | undefined,
+) => Promise<{ readonly token?: string; readonly expiresAt?: number } | undefined>;
+
+const givenToken = (authorization: unknown) =>
+  authorization !== undefined && authorization !== null && authorization !== '';
+
+/**
+ * Whether the upgrade came from one of this server's own pages. Any site can open a WebSocket to
+ * us and the browser would send our cookie with it (cross-site WebSocket hijacking); the Origin
+ * header is the one thing such a page cannot forge, so the cookie counts only when it is ours.
+ */
+export function fromOwnOrigin(request: Pick<IncomingMessage, 'headers' | 'socket'>): boolean {
+  const { origin, host } = request.headers;
+  if (!origin || !host) return false;
+  const scheme = (request.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
+  return origin.toLowerCase() === `${scheme}://${host.toLowerCase()}`;
+}
+
+/**
  * Browsers cannot set headers on a WebSocket, so the token comes in the connection_init payload
- * (`{ "authorization": "Bearer …" }`). A connection without a valid one is closed; a signed-in one
- * is closed when its token expires, so a socket never outlives the sign-in that opened it.
+ * (`{ "authorization": "Bearer …" }`). The pages have no token to send (their session cookie is
+ * HttpOnly), so without one the session cookie signs in, when the upgrade came from our own
+ * origin. A connection without either is closed; a signed-in one is closed when its token (or
+ * session) expires, so a socket never outlives the sign-in that opened it.
  */
 export async function signInOverWebSocket(
   authenticator: Authenticator,
   context: Context<Record<string, unknown> | undefined, unknown>,
+  sessionSignIn?: SessionSignIn,
 ): Promise<boolean> {
   const extra = context.extra as LiveConnectionExtra;
-  const authentication = await authenticator.authenticate(authorizationOf(context.connectionParams));
+  const given = authorizationOf(context.connectionParams);
+  const session =
+    !givenToken(given) && sessionSignIn && fromOwnOrigin(extra.request)
+      ? await sessionSignIn(extra.request.headers.cookie)
+      : undefined;
+  const authorization = givenToken(given) ? given : session?.token && `Bearer ${session.token}`;
+  const authentication = await authenticator.authenticate(authorization);
   if (authentication.kind !== 'signedIn') {
     extra.socket.close(UNAUTHENTICATED_CLOSE, 'Unauthenticated: send a valid bearer token');
     return false;
   }
   extra.authentication = authentication;
-  const { expiresAt } = authentication.user;
-  if (expiresAt !== undefined) closeOnExpiry(extra.socket, expiresAt);
+  const ends = [authentication.user.expiresAt, session?.expiresAt].filter((at) => at !== undefined);
+  if (ends.length > 0) closeOnExpiry(extra.socket, Math.min(...ends));
   return true;
 }
 

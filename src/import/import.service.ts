@@ -4,12 +4,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '../auth/domain/actor.js';
 import { seesAuthority } from '../auth/domain/permissions.js';
+import { PriorRequests } from '../plans/commands/prior-requests.js';
 import { RecordPlanChange, type ChangeOrigin } from '../plans/commands/record-plan-change.command.js';
 import { DomainError, invalid, noSuchPlan } from '../plans/domain/errors.js';
+import {
+  idFromKey,
+  keyedRequest,
+  keyReusedForAnotherChange,
+  type KeyedRequest,
+} from '../plans/domain/idempotency.js';
 import type { Plan } from '../plans/domain/plan.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { PlanTimelines } from '../plans/read-models/plan-timelines.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { importEffectiveDate } from './effective-date.js';
+import { importFingerprint } from './import-fingerprint.js';
 import { refusedReport, type ImportReport } from './import-report.js';
 import { parsePlanDocument, type PlanDocumentFormat } from './parse/parse-plan-document.js';
 import { defaultOwnerNames, listedOwnerNames, type OwnerNames } from './parse/owner-cells.js';
@@ -41,14 +50,21 @@ export class ImportService {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly projection: PlanProjection,
+    private readonly timelines: PlanTimelines,
+    private readonly priorRequests: PriorRequests,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async importPlan(request: ImportRequest, origin: ChangeOrigin): Promise<ImportReport> {
+  async importPlan(request: ImportRequest, asked: ChangeOrigin): Promise<ImportReport> {
     const now = this.clock();
     const effectiveDate = importEffectiveDate(request.effectiveDate, now);
-    const plan = this.targetPlan(request, origin.actor);
+    const current = this.targetPlan(request, asked.actor);
     const fileName = basename(request.fileName.replace(/\\/g, '/'));
+    const origin = { ...asked, requestFingerprint: importFingerprint(request, fileName) };
+    // With a key, a resent import of a new plan names the same plan, so it cannot make a copy.
+    const planId = current?.id ?? idFromKey(origin, 'planId') ?? randomUUID();
+    const keyed = keyedRequest(origin, planId, []);
+    const plan = keyed && request.dryRun !== true ? await this.planToDecideOn(current, keyed, now) : current;
     const parsed = await parsePlanDocument({
       fileName,
       content: request.content,
@@ -56,7 +72,6 @@ export class ImportService {
       ownerNames: ownerNamesOf(plan),
     });
     if (parsed.problems.length > 0) return refusedReport(request, parsed.problems, parsed.warnings);
-    const planId = plan?.id ?? randomUUID();
     const sync = syncCommands(parsed.document, plan, {
       planId,
       fileName,
@@ -101,6 +116,23 @@ export class ImportService {
       return refusedReport(request, [{ line: null, message: error.message }], warnings);
     }
     return { ...report, appendedEvents: decision.events };
+  }
+
+  /**
+   * The plan as it is, or, for an import already recorded under the request's key, as it was
+   * before that import: deciding on it again gives the first report, and the command handler
+   * then appends nothing.
+   */
+  private async planToDecideOn(
+    current: Plan | undefined,
+    request: KeyedRequest,
+    now: Date,
+  ): Promise<Plan | undefined> {
+    const prior = await this.priorRequests.find(request, now);
+    if (prior.kind === 'none') return current;
+    if (prior.kind === 'different') throw keyReusedForAnotherChange();
+    await this.projection.waitFor(prior.first.position);
+    return this.timelines.of(request.planId)?.stateAtVersion(prior.first.revision);
   }
 
   private targetPlan({ planId, title }: ImportRequest, actor: Actor | undefined): Plan | undefined {

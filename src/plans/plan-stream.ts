@@ -6,6 +6,7 @@ import {
   type ChangeContext,
   type PlanEvent,
 } from './domain/events.js';
+import type { KeyedRequest, RecordedRequest } from './domain/idempotency.js';
 import type { FoldContext } from './domain/plan.js';
 import { withErasedTexts } from './domain/sealed-text.js';
 
@@ -19,6 +20,8 @@ export const planIdOfStream = (stream: string): string => stream.slice(PLAN_STRE
 export interface RecordingContext extends ChangeContext {
   readonly correlationId: string;
   readonly causationId: string;
+  /** Set when the request carried an Idempotency-Key: every event of it records the key. */
+  readonly request?: KeyedRequest;
 }
 
 export function toNewEvents(
@@ -37,8 +40,25 @@ export function toNewEvents(
       schemaVersion: EVENT_SCHEMA_VERSION,
       ...(context.effectiveDate ? { effectiveDate: context.effectiveDate } : {}),
       ...(context.actor ? { actor: context.actor } : {}),
+      ...(context.request
+        ? { idempotencyKey: context.request.requestKey, requestFingerprint: context.request.fingerprint }
+        : {}),
     },
   }));
+}
+
+/** The keyed request a stored event belongs to, if its request carried a key. */
+export function recordedRequestOf(recorded: RecordedEvent): RecordedRequest | undefined {
+  const { idempotencyKey, requestFingerprint, recordedAt } = recorded.metadata;
+  if (typeof idempotencyKey !== 'string' || typeof requestFingerprint !== 'string') return undefined;
+  return {
+    requestKey: idempotencyKey,
+    planId: planIdOfStream(recorded.stream),
+    fingerprint: requestFingerprint,
+    recordedAt,
+    revision: recorded.revision,
+    position: recorded.position,
+  };
 }
 
 const KNOWN_TYPES = new Set<string>(PLAN_EVENT_TYPES);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PriorRequests } from './commands/prior-requests.js';
 import { RecordPlanChangeHandler } from './commands/record-plan-change.handler.js';
 import { ActionResolver } from './graphql/action.resolver.js';
 import { PlanResolver } from './graphql/plan.resolver.js';
@@ -17,6 +18,7 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     PlanProjection,
     PlanTimelines,
     PlanAtResolver,
+    PriorRequests,
     RecordPlanChangeHandler,
     GetPlansHandler,
     GetPlanHandler,
@@ -28,6 +30,6 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     RedactionResolver,
     OwnerRoleResolver,
   ],
-  exports: [PlanProjection, PlanTimelines, PlanAtResolver],
+  exports: [PlanProjection, PlanTimelines, PlanAtResolver, PriorRequests],
 })
 export class PlansModule {}

@@ -45,8 +45,9 @@ const IMPORT_PLAN = `mutation ($input: ImportPlanInput!) {
 export function sendImport(
   app: TestApp,
   input: Record<string, unknown>,
+  headers?: Record<string, string>,
 ): Promise<GraphQLResponse<{ importPlan: ImportReportView }>> {
-  return app.graphql<{ importPlan: ImportReportView }>(IMPORT_PLAN, { input });
+  return app.graphql<{ importPlan: ImportReportView }>(IMPORT_PLAN, { input }, headers);
 }
 
 /** Imports and returns the report, failing the test on a GraphQL error (problems are data, not errors). */

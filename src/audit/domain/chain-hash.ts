@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 
 /** What an event's hash commits to, besides the hash of the event before it. */
 export interface ChainLink {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../config.js';
+import { loadOidcWebClient, WEB_CLIENT_VARIABLES, type OidcWebClient } from './oidc-web-client.js';
 
 /** Which claims of a token carry the user's name, roles, owned teams and local authority. */
 export interface ClaimNames {
@@ -17,6 +18,8 @@ export interface OidcAuthConfig {
   readonly jwksUrl: string;
   readonly algorithms: readonly string[];
   readonly claims: ClaimNames;
+  /** How the pages sign people in at the provider; left out, the API alone uses the provider. */
+  readonly webClient?: OidcWebClient;
 }
 
 /** Tokens made by `npm run token`, signed with a key this application keeps in its data directory. */
@@ -72,6 +75,7 @@ const OIDC_ONLY_VARIABLES = [
   'AUTH_ROLES_CLAIM',
   'AUTH_OWNS_CLAIM',
   'AUTH_AUTHORITY_CLAIM',
+  ...WEB_CLIENT_VARIABLES,
 ] as const;
 
 /** How sign-in tokens are checked, read once at start-up from the environment and validated. */
@@ -90,7 +94,14 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthCon
       owns: claimName(env, 'AUTH_OWNS_CLAIM', DEFAULT_CLAIMS.owns),
       localAuthority: claimName(env, 'AUTH_AUTHORITY_CLAIM', DEFAULT_CLAIMS.localAuthority),
     },
+    // After the settings above, so that a missing AUTH_AUDIENCE is reported first.
+    ...webClientIn(env),
   };
+}
+
+function webClientIn(env: NodeJS.ProcessEnv): { webClient?: OidcWebClient } {
+  const webClient = loadOidcWebClient(env, secureUrl);
+  return webClient ? { webClient } : {};
 }
 
 function embeddedConfig(env: NodeJS.ProcessEnv, dataDir: string): EmbeddedAuthConfig {
@@ -124,7 +135,7 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 }
 
 /** Answers the URL as given; the keys and the issuer must not be open to tampering on the way. */
-function secureUrl(name: string, value: string): string {
+export function secureUrl(name: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);

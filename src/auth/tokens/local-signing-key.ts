@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
   calculateJwkThumbprint,
   exportJWK,
@@ -10,6 +8,7 @@ import {
   type JWK,
 } from 'jose';
 import { ConfigError } from '../../config.js';
+import { refuseIfOthersCanRead, writeNewPrivateFile } from '../../shared/private-file.js';
 
 /** The key the embedded sign-in signs tokens with, and the public half that checks them. */
 export interface LocalSigningKey {
@@ -38,34 +37,16 @@ export async function localSigningKey(file: string): Promise<LocalSigningKey> {
  * no key keeps the faster one's, which may be signing tokens by now.
  */
 export async function createSigningKeyFile(file: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(jwk);
-  const content = `${JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }, null, 2)}\n`;
-  // Written whole and flushed under a private name first, then linked into place: a reader never sees
-  // half a key, and link (unlike rename) fails when the file exists, so the first key made wins.
-  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(temporary, { force: true });
-  }
+  await writeNewPrivateFile(file, `${JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }, null, 2)}\n`);
 }
 
 async function readSigningKey(file: string): Promise<LocalSigningKey | undefined> {
   let text: string;
   try {
-    await refuseIfOthersCanRead(file);
+    await refuseIfOthersCanRead(file, 'can sign in as anyone');
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -84,22 +65,6 @@ async function readSigningKey(file: string): Promise<LocalSigningKey | undefined
     privateKey: (await importJWK(jwk, 'ES256')) as CryptoKey,
     publicJwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' },
   };
-}
-
-/**
- * Refused rather than warned about, as ssh does with a private key: whoever can read this file can
- * make a token for any name and any role, ADMIN included, and a warning scrolls past in a log.
- * Windows has no such mode bits; there the folder's ACL is what protects the key.
- */
-async function refuseIfOthersCanRead(file: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const { mode } = await stat(file);
-  if ((mode & 0o077) !== 0) {
-    throw new ConfigError(
-      `The signing key ${file} can be read or changed by other users (mode ${(mode & 0o777).toString(8)}); ` +
-        `whoever can read it can sign in as anyone. Run: chmod 600 ${file}`,
-    );
-  }
 }
 
 type SigningJwk = JWK & { kty: 'EC'; crv: 'P-256'; x: string; y: string; d: string; kid: string };

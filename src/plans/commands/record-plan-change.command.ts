@@ -1,9 +1,13 @@
 import { Command } from '@nestjs/cqrs';
 import type { Actor } from '../../auth/domain/actor.js';
 import type { PlanCommand } from '../domain/commands.js';
+import type { KeyedOrigin } from '../domain/idempotency.js';
 
-/** Where a change came from: the request it belongs to and who asked for it. */
-export interface ChangeOrigin {
+/**
+ * Where a change came from: the request it belongs to and who asked for it. With an
+ * idempotencyKey, a request already recorded under that key is answered, not recorded again.
+ */
+export interface ChangeOrigin extends KeyedOrigin {
   readonly correlationId: string;
   /** The signed-in user; without one every change is refused (UNAUTHENTICATED). */
   readonly actor?: Actor;
@@ -13,6 +17,8 @@ export interface PlanChangeRecorded {
   readonly planId: string;
   /** Global position of the last event recorded; the read model has caught up to it on return. */
   readonly position: bigint;
+  /** The request's key was recorded already: nothing was appended, the position is the first one's. */
+  readonly repeated: boolean;
 }
 
 /**

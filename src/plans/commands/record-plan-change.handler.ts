@@ -5,14 +5,17 @@ import {
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
+  type RecordedEvent,
 } from '../../event-store/event-store.port.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import type { PlanCommand } from '../domain/commands.js';
 import { decideAll } from '../domain/decide-all.js';
 import { conflict, notFound } from '../domain/errors.js';
+import { keyedRequest, keyReusedForAnotherChange, type KeyedRequest } from '../domain/idempotency.js';
 import { evolve, type Plan } from '../domain/plan.js';
 import { fromRecorded, planStream, toNewEvents } from '../plan-stream.js';
 import { PlanProjection } from '../read-models/plan-projection.js';
+import { PriorRequests } from './prior-requests.js';
 import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.command.js';
 
 /** Without expectedVersion a change is simply re-decided on the newer state this many times. */
@@ -23,30 +26,38 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: PlanProjection,
+    private readonly priorRequests: PriorRequests,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
     if (changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
     const planId = this.planIdOf(changes[0]!);
+    const request = keyedRequest(origin, planId, changes);
     const causationId = randomUUID();
     for (let attempt = 1; ; attempt += 1) {
-      const { plan, position } = await this.load(planId);
-      const now = this.clock().toISOString();
+      const { plan, position, unfolded } = await this.load(planId);
+      const instant = this.clock();
+      const repeated = request && (await this.repeated(request, unfolded, instant));
+      if (repeated) return repeated;
+      const now = instant.toISOString();
       // Transaction time never goes backwards within a plan, even if the clock does.
       const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
       const { decisions } = await this.decideOrExplain(
         () => decideAll(changes, plan, { recordedAt, actor: origin.actor }),
         position,
       );
+      const recording = { correlationId: origin.correlationId, causationId, request };
       const events = decisions.flatMap(({ events: decided, context }) =>
-        toNewEvents(decided, { ...context, correlationId: origin.correlationId, causationId }, randomUUID),
+        toNewEvents(decided, { ...context, ...recording }, randomUUID),
       );
       try {
+        // A repeat racing the first (another instance, or a client not waiting) loses here and,
+        // on the next attempt, finds the first one's events.
         const expected = plan ? plan.version - 1 : 'no_stream';
         const result = await this.store.append(planStream(planId), events, expected);
         await this.projection.waitFor(result.position);
-        return { planId, position: result.position };
+        return { planId, position: result.position, repeated: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt === MAX_ATTEMPTS) {
@@ -79,14 +90,32 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     }
   }
 
+  /**
+   * A request recorded already is answered as recorded, with nothing decided or appended; the
+   * same key for another change is refused before anything is decided.
+   */
+  private async repeated(
+    request: KeyedRequest,
+    unfolded: readonly RecordedEvent[],
+    now: Date,
+  ): Promise<PlanChangeRecorded | undefined> {
+    const prior = this.priorRequests.among(unfolded, request, now);
+    if (prior.kind === 'none') return undefined;
+    if (prior.kind === 'different') throw keyReusedForAnotherChange();
+    await this.projection.waitFor(prior.first.position);
+    return { planId: request.planId, position: prior.first.position, repeated: true };
+  }
+
   /** The projected state, brought up to the end of the stream (other writers may be ahead of it). */
-  private async load(planId: string): Promise<{ plan: Plan | undefined; position?: bigint }> {
+  private async load(
+    planId: string,
+  ): Promise<{ plan: Plan | undefined; position?: bigint; unfolded: RecordedEvent[] }> {
     let plan = this.projection.readModel.plan(planId);
-    const newer = await this.store.readStream(planStream(planId), { fromRevision: plan?.version ?? 0 });
-    for (const recorded of newer) {
+    const unfolded = await this.store.readStream(planStream(planId), { fromRevision: plan?.version ?? 0 });
+    for (const recorded of unfolded) {
       const { event, context } = fromRecorded(recorded);
       plan = evolve(plan, event, context);
     }
-    return { plan, position: newer.at(-1)?.position };
+    return { plan, position: unfolded.at(-1)?.position, unfolded };
   }
 }

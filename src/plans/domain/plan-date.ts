@@ -74,9 +74,8 @@ export function endOfUkDay(day: string): Date {
 
 /** How far UK wall-clock time is ahead of UTC at an instant: 0 or one hour. */
 function ukOffsetMs(at: Date): number {
-  const parts = Object.fromEntries(UK_TIME.formatToParts(at).map((part) => [part.type, part.value]));
-  const wallClock = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!);
-  return wallClock - Math.floor(at.getTime() / 60_000) * 60_000;
+  const { year, month, day, hour, minute } = ukWallClock(at);
+  return Date.UTC(year, month - 1, day, hour, minute) - Math.floor(at.getTime() / 60_000) * 60_000;
 }
 
 const UK_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -87,4 +86,27 @@ const UK_TIME = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
 });
+
+/** What a UK clock and calendar showed at an instant. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+export function ukWallClock(at: Date): WallClock {
+  const parts = Object.fromEntries(UK_TIME.formatToParts(at).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}

@@ -4,6 +4,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { ActionCommand, RecordActionUpdate } from '../domain/commands.js';
+import { idFromKey } from '../domain/idempotency.js';
 import type { Action } from '../domain/plan.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { GetAction } from '../read-models/plan.queries.js';
@@ -52,7 +53,7 @@ export class ActionResolver {
   @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementAction)
   async addAction(@Args('input') input: AddActionInput, @Context() context: RequestContext): Promise<Action> {
-    const actionId = randomUUID();
+    const actionId = idFromKey(context, 'actionId') ?? randomUUID();
     const data = { ...input, actionId, owners: input.owners ?? [], rag: given(input.rag) };
     await this.commandBus.execute(new RecordPlanChange({ type: 'AddAction', data }, context));
     return this.current(actionId);
@@ -68,7 +69,7 @@ export class ActionResolver {
   @Mutation(() => ImprovementAction, { description: 'Adds a "progress and impact to date" note.' })
   addProgressNote(@Args('input') input: AddProgressNoteInput, @Context() context: RequestContext) {
     return this.change(
-      { type: 'AddProgressNote', data: { ...this.changeOf(input), noteId: randomUUID() } },
+      { type: 'AddProgressNote', data: { ...this.changeOf(input), noteId: this.noteId(context) } },
       context,
     );
   }
@@ -80,7 +81,7 @@ export class ActionResolver {
       'all recorded or none. Use it instead of changeRagStatus + addProgressNote in one request.',
   })
   recordActionUpdate(@Args('input') input: RecordActionUpdateInput, @Context() context: RequestContext) {
-    const data = { ...this.changeOf(input), noteId: randomUUID() };
+    const data = { ...this.changeOf(input), noteId: this.noteId(context) };
     return this.change({ type: 'RecordActionUpdate', data }, context);
   }
 
@@ -113,6 +114,14 @@ export class ActionResolver {
     return this.change({ type: 'WithdrawAction', data: this.changeOf(input) }, context);
   }
 
+  /**
+   * New things get ids from the request's key when it has one, so a resend asks for exactly the
+   * same change (and, after the key is forgotten, is refused as a duplicate rather than doubled).
+   */
+  private noteId(context: RequestContext): string {
+    return idFromKey(context, 'noteId') ?? randomUUID();
+  }
+
   private changeOf<T extends { expectedVersion?: number | null; effectiveDate?: string | null }>(input: T) {
     return {
       ...input,
@@ -129,6 +138,10 @@ export class ActionResolver {
     return this.current(command.data.actionId);
   }
 
+  /**
+   * The action as recorded now. For a resent request (same Idempotency-Key) that is the action the
+   * first one changed, with anything recorded since: the same entity, not a snapshot of the first answer.
+   */
   private async current(actionId: string): Promise<Action> {
     return (await this.queryBus.execute(new GetAction(actionId))) as Action;
   }

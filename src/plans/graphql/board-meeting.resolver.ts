@@ -4,6 +4,7 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
+import { idFromKey } from '../domain/idempotency.js';
 import type { BoardMeeting as Meeting } from '../domain/plan.js';
 import { GetPlan } from '../read-models/plan.queries.js';
 import { RecordBoardMeetingInput } from './plan.inputs.js';
@@ -25,7 +26,8 @@ export class BoardMeetingResolver {
     @Args('input') input: RecordBoardMeetingInput,
     @Context() context: RequestContext,
   ): Promise<Meeting> {
-    const meetingId = randomUUID();
+    // The same id on a resend with the same key, so the answer is the meeting first recorded.
+    const meetingId = idFromKey(context, 'meetingId') ?? randomUUID();
     const change = new RecordPlanChange(
       { type: 'RecordBoardMeeting', data: { ...input, meetingId } },
       context,

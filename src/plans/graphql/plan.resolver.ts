@@ -5,6 +5,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { PlanCommand } from '../domain/commands.js';
+import { idFromKey } from '../domain/idempotency.js';
 import { isOwnedBy } from '../domain/owner-roles.js';
 import { activeActions, type Action, type Plan } from '../domain/plan.js';
 import { summariseRag, type RagStatus, type RagSummary as RagCounts } from '../domain/rag.js';
@@ -82,7 +83,8 @@ export class PlanResolver {
   createPlan(@Args('input') input: CreatePlanInput, @Context() context: RequestContext): Promise<Plan> {
     const { title, localAuthority, inspection, effectiveDate } = input;
     const data = {
-      planId: randomUUID(),
+      // With a key, a resent createPlan names the same plan: its stream exists, so it is not made twice.
+      planId: idFromKey(context, 'planId') ?? randomUUID(),
       title,
       localAuthority: localAuthority ?? context.actor?.localAuthority ?? null,
       inspection: inspection && { judgement: null, ...inspection },
@@ -139,6 +141,7 @@ export class PlanResolver {
     return summariseRag(activeActions(plan).map((action) => action.rag));
   }
 
+  /** The plan as recorded now: after a resent request (same key), the plan the first one changed. */
   private async record(change: PlanCommand, context: RequestContext): Promise<Plan> {
     const { planId } = await this.commandBus.execute(new RecordPlanChange(change, context));
     return (await this.queryBus.execute(new GetPlan(planId))) as Plan;

@@ -4,6 +4,7 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import { RecordPlanChange } from '../commands/record-plan-change.command.js';
+import { idFromKey } from '../domain/idempotency.js';
 import { GetPlan } from '../read-models/plan.queries.js';
 import { AddThemeInput, ReviseThemeInput } from './plan.inputs.js';
 import { Theme } from './plan.types.js';
@@ -31,7 +32,7 @@ export class ThemeResolver {
   @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => Theme, { description: 'Adds an area for improvement to the plan.' })
   async addTheme(@Args('input') input: AddThemeInput, @Context() context: RequestContext): Promise<Theme> {
-    const themeId = randomUUID();
+    const themeId = idFromKey(context, 'themeId') ?? randomUUID();
     const change = new RecordPlanChange({ type: 'AddTheme', data: { ...input, themeId } }, context);
     const { planId } = await this.commandBus.execute(change);
     const plan = await this.queryBus.execute(new GetPlan(planId));

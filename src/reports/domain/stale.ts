@@ -18,13 +18,18 @@ export interface Staleness {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What the rule reads of an action: a domain Action, or an action as the API answers it. */
+export type QuietAction = Pick<Action, 'rag' | 'createdAt'> & {
+  readonly progressNotes: readonly { readonly recordedAt: string }[];
+};
+
 /**
  * Whether an action is stale at an instant: no progress note recorded (transaction time, not the
  * note's effective date) in the `staleAfterDays` × 24 hours before it. An action never noted counts
  * from when it was added. BLUE actions (complete and embedded) need no more notes, so never are.
  * Notes are in the order recorded, and recording time never goes back within a plan.
  */
-export function staleness(action: Action, asAt: Date, staleAfterDays: number): Staleness | null {
+export function staleness(action: QuietAction, asAt: Date, staleAfterDays: number): Staleness | null {
   if (action.rag === 'BLUE') return null;
   const lastNoteAt = action.progressNotes.at(-1)?.recordedAt ?? null;
   const quietSince = lastNoteAt ?? action.createdAt;

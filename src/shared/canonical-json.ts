@@ -1,8 +1,8 @@
 /**
- * The one encoding the hash chain is computed over: JSON with no whitespace and object keys sorted
- * by UTF-16 code units, as RFC 8785 (JCS) sorts them. Strings and numbers are written by
- * JSON.stringify, whose ECMAScript rules JCS adopts, so for the JSON our stores hold this is JCS
- * without a dependency.
+ * The one encoding hashes are computed over (the audit hash chain, request fingerprints): JSON
+ * with no whitespace and object keys sorted by UTF-16 code units, as RFC 8785 (JCS) sorts them.
+ * Strings and numbers are written by JSON.stringify, whose ECMAScript rules JCS adopts, so for the
+ * JSON our stores hold this is JCS without a dependency.
  *
  * Values are taken the way JSON.stringify takes them (toJSON, undefined members left out, holes
  * and non-finite numbers as null): an event must hash the same when it is appended as when it is
