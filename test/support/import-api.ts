@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from '@jest/globals';
 import type { GraphQLResponse, TestApp } from './test-app.js';
 
 /** The published Isle of Wight plan, pasted from Word: 9 themes, 36 actions. */
-export const IOW_FIXTURE = '/work/shared/fixtures/iow-2024-ilacs-improvement-plan.txt';
+export const IOW_FIXTURE = fileURLToPath(
+  new URL('../fixtures/iow-2024-ilacs-improvement-plan.txt', import.meta.url),
+);
 export const IOW_FILE_NAME = 'iow-2024-ilacs-improvement-plan.txt';
 export const iowText = (): string => readFileSync(IOW_FIXTURE, 'utf8');
 

@@ -4,7 +4,7 @@ import type { GraphQLErrorBody, GraphQLResponse, TestApp } from './test-app.js';
 
 /*
  * Calls to the GraphQL API with data from the Isle of Wight 2024 ILACS improvement plan
- * (/work/shared/fixtures/iow-2024-ilacs-improvement-plan.txt). Helpers throw with the error list
+ * (test/fixtures/iow-2024-ilacs-improvement-plan.txt, a copy of the published plan). Helpers throw with the error list
  * when a response has errors, so a test states only what it is about.
  */
 
