@@ -1,4 +1,4 @@
-import type { PlanDiff, RagDirection, Schedule } from '../../history/domain/plan-diff.js';
+import type { RagDirection, Schedule } from '../../history/domain/plan-diff.js';
 import type { Evidence } from '../../plans/domain/evidence.js';
 import type { BoardMeeting, Plan } from '../../plans/domain/plan.js';
 import type { RagStatus, RagSummary } from '../../plans/domain/rag.js';
@@ -81,13 +81,51 @@ const recorded = (change: {
   effectiveDate: change.effectiveDate,
 });
 
+type RecordedChange = Parameters<typeof recorded>[0];
+type OfAction<T> = { readonly action: { readonly ref: string } } & T;
+
+/**
+ * What `changesSince` reads of a diff: history's PlanDiff, or the same diff as the API answers it
+ * (the web pages' changes page), so both are worded by this one function.
+ */
+export interface DiffToShow {
+  readonly ragSummaryBefore: RagSummary;
+  readonly ragMovements: readonly OfAction<
+    RecordedChange & Pick<RagMovementRow, 'from' | 'to' | 'direction' | 'reason' | 'evidence'>
+  >[];
+  readonly netRagChanges: readonly OfAction<
+    Omit<NetRagChangeRow, 'ref' | 'movements'> & { readonly movements: readonly unknown[] }
+  >[];
+  readonly slippedActions: readonly {
+    readonly action: { readonly ref: string; readonly description: string };
+    readonly from: Schedule;
+    readonly to: Schedule;
+    readonly daysSlipped: number | null;
+    readonly reschedules: readonly (RecordedChange & { readonly reason: string })[];
+  }[];
+  readonly newProgressNotes: readonly OfAction<{
+    readonly note: RecordedChange & { readonly text: string; readonly evidence: readonly Evidence[] };
+  }>[];
+  readonly addedActions: readonly {
+    readonly ref: string;
+    readonly description: string;
+    readonly rag: RagStatus;
+  }[];
+  readonly withdrawnActions: readonly { readonly ref: string; readonly description: string }[];
+  readonly ownerChanges: readonly OfAction<{
+    readonly from: readonly string[];
+    readonly to: readonly string[];
+  }>[];
+  readonly descriptionChanges: readonly OfAction<{ readonly from: string; readonly to: string }>[];
+}
+
 /** Reshapes the diff for a board pack; it recomputes nothing. */
 export function changesSince(
-  plan: Plan,
+  plan: Pick<Plan, 'createdAt'>,
   period: {
     readonly since: string;
     readonly sinceBoardMeeting: BoardMeeting | null;
-    readonly diff: PlanDiff;
+    readonly diff: DiffToShow;
   },
 ): ChangesSince {
   const { diff } = period;

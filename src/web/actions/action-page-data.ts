@@ -4,8 +4,7 @@ import type { PageError } from '../web-graphql.js';
 import type { Visit, WebPages } from '../web-pages.js';
 import { ACTION_FIELDS, staleOf, type ActionView } from './action-view.js';
 import { timelineEntry, type ActionChange, type TimelineEntry } from './timeline.js';
-
-const EVIDENCE = 'evidence { kind title reference url value period }';
+import { EVIDENCE } from '../graphql-fields.js';
 
 const ACTION_PAGE = /* GraphQL */ `
   query ActionPage($actionId: ID!) {

@@ -5,7 +5,7 @@ import {
   type QuietAction,
   type Staleness,
 } from '../../reports/domain/stale.js';
-import type { EvidenceView } from './timeline.js';
+import type { EvidenceAnswer } from '../graphql-fields.js';
 
 /** The fields of an action that My actions and the action page both show. */
 export const ACTION_FIELDS = /* GraphQL */ `
@@ -29,7 +29,7 @@ export interface NoteView {
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
   readonly actor: { readonly name: string } | null;
-  readonly evidence?: readonly EvidenceView[];
+  readonly evidence?: readonly EvidenceAnswer[];
 }
 
 export interface ActionView {

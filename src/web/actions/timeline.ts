@@ -1,15 +1,6 @@
 import { ragLabel } from '../../reports/presentation/display.js';
 import { RAG_STATUSES, type RagStatus } from '../../plans/domain/rag.js';
-
-/** A document or measure, as the API answers it. */
-export interface EvidenceView {
-  readonly kind: 'DOCUMENT' | 'MEASURE';
-  readonly title: string;
-  readonly reference: string | null;
-  readonly url: string | null;
-  readonly value: string | null;
-  readonly period: string | null;
-}
+import type { EvidenceAnswer } from '../graphql-fields.js';
 
 /** One entry of actionHistory, as the action page asks for it. */
 export interface ActionChange {
@@ -22,7 +13,7 @@ export interface ActionChange {
   readonly recordedAt: string;
   readonly effectiveDate: string | null;
   readonly actor: { readonly name: string } | null;
-  readonly evidence: readonly EvidenceView[];
+  readonly evidence: readonly EvidenceAnswer[];
 }
 
 /** A change as the timeline shows it: what happened in words, and the values before and after. */

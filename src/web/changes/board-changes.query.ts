@@ -1,10 +1,9 @@
 import type { RagDirection } from '../../history/domain/plan-diff.js';
 import type { RagStatus, RagSummary } from '../../plans/domain/rag.js';
+import { EVIDENCE, RAG_COUNTS, type EvidenceAnswer } from '../graphql-fields.js';
 
 const RECORDED = 'actor { name } recordedAt effectiveDate';
-const EVIDENCE = 'evidence { kind title reference url value period }';
 const SCHEDULE = 'commencing dueBy';
-const SUMMARY = 'total red amber green blue notRated';
 const MEETING = 'id title heldOn minutesUrl recordedAt';
 
 /** The plan's meetings (to choose the period from) and what changed in the period, in one operation. */
@@ -15,8 +14,8 @@ export const BOARD_CHANGES = /* GraphQL */ `
       since
       until
       sinceBoardMeeting { ${MEETING} }
-      ragSummaryBefore { ${SUMMARY} }
-      ragSummaryAfter { ${SUMMARY} }
+      ragSummaryBefore { ${RAG_COUNTS} }
+      ragSummaryAfter { ${RAG_COUNTS} }
       ragMovements { action { id ref } from to direction reason ${EVIDENCE} ${RECORDED} }
       netRagChanges { action { id ref } from to direction addedInPeriod movements { eventId } }
       newProgressNotes { action { id ref } note { text ${EVIDENCE} ${RECORDED} } }
@@ -55,15 +54,6 @@ export interface ChangesPlan {
   readonly title: string;
   readonly createdAt: string;
   readonly boardMeetings: readonly Meeting[];
-}
-
-export interface EvidenceAnswer {
-  readonly kind: 'DOCUMENT' | 'MEASURE';
-  readonly title: string;
-  readonly reference: string | null;
-  readonly url: string | null;
-  readonly value: string | null;
-  readonly period: string | null;
 }
 
 export interface RecordedAnswer {

@@ -1,7 +1,11 @@
 import type { Evidence } from '../../plans/domain/evidence.js';
 import { evidenceLabel } from '../../plans/domain/evidence.js';
-import { byRef } from '../../reports/domain/action-ref.js';
-import type { ChangesSince, Recorded } from '../../reports/domain/changes-since.js';
+import {
+  changesSince,
+  type ChangesSince,
+  type DiffToShow,
+  type Recorded,
+} from '../../reports/domain/changes-since.js';
 import {
   NET_RAG_NOTE,
   netDirectionText,
@@ -22,82 +26,31 @@ import {
   noteByline,
   scheduleText,
 } from '../../reports/presentation/display.js';
-import type {
-  ChangesPlan,
-  EvidenceAnswer,
-  PlanChangesAnswer,
-  RecordedAnswer,
-} from './board-changes.query.js';
+import type { EvidenceAnswer } from '../graphql-fields.js';
+import type { ChangesPlan, PlanChangesAnswer } from './board-changes.query.js';
 
 const evidenceOf = (item: EvidenceAnswer): Evidence =>
   item.kind === 'MEASURE'
     ? { kind: 'MEASURE', title: item.title, value: item.value ?? '', period: item.period ?? '' }
     : { kind: 'DOCUMENT', title: item.title, reference: item.reference, url: item.url };
 
-const recorded = ({ actor, recordedAt, effectiveDate }: RecordedAnswer): Recorded => ({
-  actor: actor?.name ?? null,
-  recordedAt,
-  effectiveDate,
-});
-
-/** The API's answer in the board pack's shape, so the page and the pack say the same sentences. */
-export function changesSince(plan: ChangesPlan, answer: PlanChangesAnswer): ChangesSince {
-  const edits = [
-    ...answer.ownerChanges.map(({ action, from, to }) => ({
-      ref: action.ref,
-      field: 'owners' as const,
-      from,
-      to,
+/**
+ * The API's answer worded by the board pack's own `changesSince`, so the page and the pack say the
+ * same sentences; only the evidence needs its kinds told apart again.
+ */
+export function boardChanges(plan: ChangesPlan, answer: PlanChangesAnswer): ChangesSince {
+  const diff: DiffToShow = {
+    ...answer,
+    ragMovements: answer.ragMovements.map((movement) => ({
+      ...movement,
+      evidence: movement.evidence.map(evidenceOf),
     })),
-    ...answer.descriptionChanges.map(({ action, from, to }) => ({
-      ref: action.ref,
-      field: 'description' as const,
-      from,
-      to,
+    newProgressNotes: answer.newProgressNotes.map(({ action, note }) => ({
+      action,
+      note: { ...note, evidence: note.evidence.map(evidenceOf) },
     })),
-  ];
-  return {
-    since: answer.since,
-    sinceBoardMeeting: answer.sinceBoardMeeting,
-    sincePlanCreated: Date.parse(answer.since) <= Date.parse(plan.createdAt),
-    ragSummaryBefore: answer.ragSummaryBefore,
-    ragMovements: answer.ragMovements
-      .map(({ action, from, to, direction, reason, evidence, ...change }) => ({
-        ref: action.ref,
-        ...{ from, to, direction, reason },
-        evidence: evidence.map(evidenceOf),
-        ...recorded(change),
-      }))
-      .sort(byRef),
-    netRagChanges: answer.netRagChanges
-      .map(({ action, movements, ...change }) => ({
-        ref: action.ref,
-        ...change,
-        movements: movements.length,
-      }))
-      .sort(byRef),
-    slipped: answer.slippedActions
-      .map(({ action, reschedules, ...slipped }) => ({
-        ref: action.ref,
-        description: action.description,
-        ...slipped,
-        reschedules: reschedules.map((step) => ({ reason: step.reason, ...recorded(step) })),
-      }))
-      .sort(byRef),
-    newNotes: answer.newProgressNotes.map(({ action, note }) => ({
-      ref: action.ref,
-      text: note.text,
-      evidence: note.evidence.map(evidenceOf),
-      ...recorded(note),
-    })),
-    addedActions: answer.addedActions
-      .map(({ ref, description, rag }) => ({ ref, description, rag }))
-      .sort(byRef),
-    withdrawnActions: answer.withdrawnActions
-      .map(({ ref, description }) => ({ ref, description }))
-      .sort(byRef),
-    edits: edits.sort(byRef),
   };
+  return changesSince(plan, { since: answer.since, sinceBoardMeeting: answer.sinceBoardMeeting, diff });
 }
 
 /** Evidence as the page lists it: a link only for a web address. */
@@ -134,7 +87,7 @@ function actionPages(answer: PlanChangesAnswer): (row: { ref: string }) => strin
 
 /** Everything the changes page shows, worded as the board pack words it. */
 export function boardChangesContent(plan: ChangesPlan, answer: PlanChangesAnswer, untilMeetingId: string) {
-  const changes = changesSince(plan, answer);
+  const changes = boardChanges(plan, answer);
   const href = actionPages(answer);
   const meeting = plan.boardMeetings.find((candidate) => candidate.id === untilMeetingId);
   return {

@@ -2,6 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../auth/allow.decorator.js';
 import { WebPages } from '../web-pages.js';
+import { RAG_COUNTS } from '../graphql-fields.js';
 
 const PLANS = /* GraphQL */ `
   query PlanList {
@@ -11,14 +12,7 @@ const PLANS = /* GraphQL */ `
       localAuthority
       status
       createdAt
-      ragSummary {
-        total
-        red
-        amber
-        green
-        blue
-        notRated
-      }
+      ragSummary { ${RAG_COUNTS} }
     }
   }
 `;

@@ -1,6 +1,7 @@
 import type { PlanStatus } from '../../plans/domain/plan.js';
 import type { RagStatus, RagSummary } from '../../plans/domain/rag.js';
 import type { Inspection } from '../../plans/domain/events.js';
+import { RAG_COUNTS } from '../graphql-fields.js';
 
 /**
  * The whole overview in one operation: the plan (now or as at a point), every action with what the
@@ -31,14 +32,7 @@ export const PLAN_OVERVIEW = /* GraphQL */ `
         endDate
         judgement
       }
-      ragSummary {
-        total
-        red
-        amber
-        green
-        blue
-        notRated
-      }
+      ragSummary { ${RAG_COUNTS} }
       ownerRoles {
         name
       }

@@ -10,16 +10,8 @@ import { anyFilter, keepAction, type OverviewFilters } from './overview-filters.
 import type { BoardMeetingItem, OverviewAction, OverviewPlan } from './plan-overview.query.js';
 import { layoutRagBar, type RagBar } from './rag-bar.js';
 
-export interface OverviewRow {
-  readonly id: string;
-  readonly themeId: string;
-  readonly ref: string;
-  readonly description: string;
-  readonly owners: readonly string[];
-  readonly commencing: string | null;
-  readonly dueBy: string | null;
-  readonly rag: OverviewAction['rag'];
-  readonly overdue: boolean;
+/** An action as its table row shows it: what the API answered, with staleness and its latest note. */
+export interface OverviewRow extends Omit<OverviewAction, 'createdAt' | 'progressNotes'> {
   readonly stale: Staleness | null;
   readonly latestNote: { readonly text: string; readonly recordedAt: string } | null;
 }

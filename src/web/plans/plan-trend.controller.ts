@@ -5,6 +5,7 @@ import type { PlanStatus } from '../../plans/domain/plan.js';
 import { WebPages } from '../web-pages.js';
 import { readTrendChoice } from './trend-choice.js';
 import { trendView, type TrendPoint } from './trend-view.js';
+import { RAG_COUNTS } from '../graphql-fields.js';
 
 const TREND_PLAN = /* GraphQL */ `
   query TrendPlan($id: ID!) {
@@ -21,13 +22,7 @@ const TREND_PLAN = /* GraphQL */ `
 const RAG_TREND = /* GraphQL */ `
   query RagTrend($planId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {
     ragTrend(planId: $planId, from: $from, to: $to, interval: $interval) {
-      at
-      total
-      red
-      amber
-      green
-      blue
-      notRated
+      at ${RAG_COUNTS}
     }
   }
 `;
