@@ -12,6 +12,11 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** How sign-in tokens are checked; left out, the embedded key in dataDir. */
   readonly auth?: AuthConfig;
+  /**
+   * Other sites' origins (scheme://host[:port]) whose browser scripts may call the API (CORS) and
+   * open its WebSocket; from CORS_ORIGINS, comma-separated. The app's own pages need no entry.
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -40,8 +45,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         '(schemes kurrentdb, kurrent, kdb or esdb, each optionally +discover, then host:port)',
     );
   }
+  const allowedOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/?#\s]+$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://board.example.gov.uk, got "${origin}"`,
+      );
+    }
+  }
   return {
     port,
+    allowedOrigins,
     host: env.HOST?.trim() || 'localhost',
     dataDir: resolve(dataDir),
     auth: loadAuthConfig(env, resolve(dataDir)),
