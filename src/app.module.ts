@@ -41,7 +41,9 @@ export class AppModule {
           inject: [Authenticator, SESSION_KEY],
           // The pages' live updates sign in with their session cookie (the key that seals it).
           useFactory: (authenticator: Authenticator, sessionKey: Uint8Array) =>
-            graphqlOptions(authenticator, (cookies) => sessionFromCookieHeader(cookies, sessionKey)),
+            graphqlOptions(authenticator, (cookies) => sessionFromCookieHeader(cookies, sessionKey), {
+              allowedOrigins: config.allowedOrigins,
+            }),
         }),
         {
           module: SharedModule,

@@ -17,7 +17,15 @@ export interface AppConfig {
    * open its WebSocket; from CORS_ORIGINS, comma-separated. The app's own pages need no entry.
    */
   readonly allowedOrigins?: readonly string[];
+  /** `json` (one object a line, for log collectors) or `pretty` (for a person at a terminal). */
+  readonly logFormat?: LogFormat;
+  /** A scraper's shared secret for GET /metrics (METRICS_TOKEN); ADMIN tokens work as well. */
+  readonly metricsToken?: string;
+  /** How long SIGTERM waits for requests in flight before the process is stopped anyway. */
+  readonly shutdownDeadlineMs?: number;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     allowedOrigins,
+    ...operationsConfig(env),
     host: env.HOST?.trim() || 'localhost',
     dataDir: resolve(dataDir),
     auth: loadAuthConfig(env, resolve(dataDir)),
@@ -70,4 +79,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Nest logs the chosen level and every level more severe than it. */
 export function logLevelsFrom(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+/** Shorter than this, a scrape token could be guessed. */
+const MIN_METRICS_TOKEN_LENGTH = 32;
+
+/** Logs, metrics and shutdown: see README, "Running it in production". */
+function operationsConfig(
+  env: NodeJS.ProcessEnv,
+): Pick<AppConfig, 'logFormat' | 'metricsToken' | 'shutdownDeadlineMs'> {
+  const production = env.NODE_ENV === 'production' || env.NODE_ENV === 'test';
+  const logFormat = (env.LOG_FORMAT?.trim() || (production ? 'json' : 'pretty')) as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  }
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH) {
+    // The value is not echoed: it is a secret.
+    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long`);
+  }
+  const deadline = Number(env.SHUTDOWN_DEADLINE_SECONDS ?? 10);
+  if (!Number.isFinite(deadline) || deadline <= 0 || deadline > 600) {
+    throw new ConfigError(
+      `SHUTDOWN_DEADLINE_SECONDS must be a number of seconds above 0, up to 600, got "${env.SHUTDOWN_DEADLINE_SECONDS}"`,
+    );
+  }
+  return { logFormat, shutdownDeadlineMs: deadline * 1000, ...(metricsToken ? { metricsToken } : {}) };
 }

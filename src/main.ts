@@ -1,14 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { stopGracefullyOnSignals } from './observability/graceful-shutdown.js';
+
+/** How long SIGTERM waits for requests in flight unless SHUTDOWN_DEADLINE_SECONDS says otherwise. */
+const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  app.enableShutdownHooks();
+  const logger = new Logger('Main');
+  stopGracefullyOnSignals(app, {
+    deadlineMs: config.shutdownDeadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
+    logger: new Logger('Shutdown'),
+  });
   await app.listen(config.port, config.host);
   const store = config.eventStoreUrl ? 'events in KurrentDB' : `events in ${config.dataDir}`;
-  const logger = new Logger('Main');
   logger.log(`GraphQL API on ${await app.getUrl()}/graphql (${store})`);
   logger.log(
     config.auth?.mode === 'oidc'

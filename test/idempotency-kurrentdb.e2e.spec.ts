@@ -21,7 +21,8 @@ describe('a change stored on KurrentDB whose answer was lost', () => {
 
   beforeAll(async () => {
     double = await KurrentDbDouble.start();
-    app = await startKurrentDbApp(double, clock.clock);
+    // A short retry budget: the server stays away longer than it without the test waiting long.
+    app = await startKurrentDbApp(double, clock.clock, { retryBudgetMs: 300 });
     api = new PlanApi(app);
   });
 
@@ -53,6 +54,12 @@ describe('a change stored on KurrentDB whose answer was lost', () => {
     const send = () => app.graphql(RECORD_BOARD_MEETING, { input }, keyed('board-during-restart'));
     const [lost] = await Promise.all([send(), stopOnceStored()]);
     expect(lost.errors).toHaveLength(1);
+    // Retryable: 503 with a hint of when, not an INTERNAL_SERVER_ERROR that hides that it was stored.
+    expect(lost.status).toBe(503);
+    expect(lost.errors?.[0]?.extensions).toEqual({
+      code: 'UNAVAILABLE',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(meetingsOf(plan.id)).toHaveLength(1);
 
     await double.resume();

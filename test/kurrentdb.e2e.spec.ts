@@ -50,7 +50,12 @@ describe('the application on KurrentDB', () => {
       [0, 'PlanCreated', 'application/json'],
     ]);
     const metadata = JSON.parse(Buffer.from(stored[0]?.customMetadata ?? []).toString('utf8')) as object;
-    expect(metadata).toMatchObject({ correlationId, recordedAt: expect.any(String), schemaVersion: 1 });
+    // KurrentDB's reserved names, so that its $by_correlation_id projection links the request's events.
+    expect(metadata).toMatchObject({
+      $correlationId: correlationId,
+      recordedAt: expect.any(String),
+      schemaVersion: 1,
+    });
   });
 
   it('lets two instances share one KurrentDB: each converges on the other’s changes', async () => {

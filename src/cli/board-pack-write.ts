@@ -5,6 +5,7 @@ import { seesAuthority } from '../auth/domain/permissions.js';
 import { loadConfig } from '../config.js';
 import { DomainError, noSuchPlan } from '../plans/domain/errors.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { OffLoopLimitError } from '../shared/off-loop/off-loop.js';
 import { argumentRefusal } from './argument-refusal.js';
 import type { BoardPackArguments } from './board-pack-args.js';
 import { produceBoardPack } from './board-pack-command.js';
@@ -28,6 +29,7 @@ export async function writeAs(actor: Actor, options: BoardPackArguments): Promis
     await writeFile(options.out, document.body);
     return say(`Board pack written to ${options.out}\n`, 0);
   } catch (error) {
+    if (error instanceof OffLoopLimitError) return complain(`${error.message}\n`, 1);
     // An unknown plan or board meeting: the arguments were wrong, not the store.
     if (error instanceof DomainError) return complain(argumentRefusal(error, OPTIONS), 2);
     throw error;

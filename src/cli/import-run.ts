@@ -27,6 +27,8 @@ export async function importAs(actor: Actor, options: ImportArguments, content: 
       .importPlan(request, { correlationId: randomUUID(), actor, idempotencyKey });
     return say(importReportText(report, options.file), report.problems.length > 0 ? 1 : 0);
   } catch (error) {
+    // A file over the import's limits is a problem in the file, not in the arguments.
+    if (error instanceof DomainError && error.field === 'file') return complain(`${error.message}\n`, 1);
     // An unknown --plan or a future --effective date: the command line was wrong, not the file.
     if (error instanceof DomainError) return complain(argumentRefusal(error, OPTIONS), 2);
     throw error;

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config.js';
+import { MeteredEventStore } from '../observability/metered-event-store.js';
+import { OperationsMetrics } from '../observability/operations-metrics.js';
 import { erasedTextOf, sealedFieldsOf } from '../plans/domain/sealed-text.js';
 import { ChainedEventStore } from './chained/chained-event-store.js';
 import { STORED_EVENTS } from './chained/stored-events.js';
@@ -24,7 +26,11 @@ export class EventStoreModule implements OnApplicationShutdown {
       if (!eventStoreUrl) return SqliteEventStore.open(join(dataDir, 'events.db'));
       // Loaded only when used: the client brings gRPC and a native addon the embedded store does not need.
       const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');
-      return KurrentDbEventStore.connect(eventStoreUrl, { logger: new Logger('KurrentDB') });
+      const { retryPolicyFromEnv } = await import('./kurrentdb/settings.js');
+      return KurrentDbEventStore.connect(eventStoreUrl, {
+        logger: new Logger('KurrentDB'),
+        retry: retryPolicyFromEnv(process.env),
+      });
     };
     return {
       module: EventStoreModule,
@@ -36,14 +42,17 @@ export class EventStoreModule implements OnApplicationShutdown {
         // Free texts are sealed above the chain, so destroying a text's key changes nothing hashed.
         {
           provide: EVENT_STORE,
-          inject: [STORED_EVENTS],
-          useFactory: async (chained: EventStore) =>
-            new SealedTextEventStore(
+          // Counted for GET /metrics when the app has metrics (the command-line tools do not).
+          inject: [STORED_EVENTS, { token: OperationsMetrics, optional: true }],
+          useFactory: async (chained: EventStore, metrics?: OperationsMetrics) => {
+            const sealed = new SealedTextEventStore(
               chained,
               await openTextKeys(config),
               { sealedFieldsOf, erasedTextOf },
               new Logger('SealedText'),
-            ),
+            );
+            return metrics ? new MeteredEventStore(sealed, metrics) : sealed;
+          },
         },
       ],
       exports: [EVENT_STORE, STORED_EVENTS],

@@ -77,7 +77,19 @@ export interface ReadAllOptions {
 export type SubscriptionMessage =
   | { readonly kind: 'event'; readonly event: RecordedEvent }
   /** Every historical event has been delivered; later messages are live. Sent once. */
-  | { readonly kind: 'caughtUp'; readonly position: bigint | undefined };
+  | { readonly kind: 'caughtUp'; readonly position: bigint | undefined }
+  /**
+   * A record in the log that is not an event of ours (a deletion marker, a link whose event was
+   * truncated away, data that is not JSON): passed over so that one record cannot stop a reader.
+   */
+  | { readonly kind: 'skipped'; readonly skipped: SkippedRecord };
+
+export interface SkippedRecord {
+  readonly stream: string;
+  readonly position: bigint | undefined;
+  readonly reason: 'tombstone' | 'truncated' | 'unreadable';
+  readonly detail: string;
+}
 
 export interface SubscribeToAllOptions {
   /** Deliver events after this position (exclusive). Default: from the start. */
@@ -127,5 +139,33 @@ export class DuplicateEventIdError extends Error {
   constructor(readonly eventId: string) {
     super(`Event id ${eventId} is already stored with different content or position`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/**
+ * The store could not be reached within the adapter's retry budget (a restart, a leader election).
+ * Nothing was done, or a retried append with the same ids will be recognised: trying again is safe.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    operation: string,
+    /** When trying again is worth it. */
+    readonly retryAfterSeconds: number,
+    options?: ErrorOptions,
+  ) {
+    super(`The event store is unavailable (${operation}): try again in ${retryAfterSeconds} s`, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** The store refused this application's user: trying again cannot help, its permissions must change. */
+export class StoreAccessDeniedError extends Error {
+  constructor(operation: string, options?: ErrorOptions) {
+    super(
+      `The event store refused access (${operation}): its user needs write access to the plan streams ` +
+        'and read access to $all (see README)',
+      options,
+    );
+    this.name = 'StoreAccessDeniedError';
   }
 }

@@ -16,5 +16,10 @@ export function exportPlanCsv(plan: Plan): string {
       return neutraliseFormula(row[column]);
     }),
   );
-  return stringify([EXPORT_HEADER, ...rows], { bom: true, record_delimiter: 'windows' });
+  // A line break inside a cell is quoted too, or Excel starts a new row at it.
+  return stringify([EXPORT_HEADER, ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -50,7 +50,7 @@ export function planRows(plan: Plan): PlanRow[] {
 
 function emptyRow(theme: Theme): PlanRow {
   return {
-    theme: theme.title === null ? `${theme.number}.` : `${theme.number}. ${theme.title}`,
+    theme: theme.title === null ? `${theme.number}.` : `${theme.number}. ${headingTitle(theme.title)}`,
     whatNeedsToImprove: '',
     inspectorFindings: '',
     ref: '',
@@ -76,6 +76,12 @@ function actionRow(theme: Theme, action: Action): PlanRow {
     progress: action.progressNotes.map((note) => literalText(note.text)).join('\n\n'),
   };
 }
+
+/**
+ * The import drops one full stop ending a heading ("1. Caseloads." is "Caseloads") and compares
+ * titles without it; a title ending in more than one ("Next steps..") gets the one it drops.
+ */
+const headingTitle = (title: string): string => (/\.\.$/.test(title) ? `${title}.` : title);
 
 /**
  * The parser reads `<p>` tags and HTML entities, as Word pastes them; text that only looks like them

@@ -46,8 +46,15 @@ export async function exportPlanXlsx(plan: Plan): Promise<Buffer> {
 
 function cellValue(row: PlanRow, column: keyof PlanRow): string | Date | null {
   if (column === 'commencing' || column === 'dueBy') return excelDate(row[column]);
-  return row[column] === '' ? null : row[column];
+  return row[column] === '' ? null : literalXlsxText(row[column]);
 }
+
+/**
+ * XLSX reads "_x000D_" in a cell as the character it encodes (how the format writes controls), and
+ * the writer does not escape text that only looks like one: the format's own escape for "_" keeps
+ * "_x0041_" as typed instead of turning it into "A".
+ */
+export const literalXlsxText = (text: string): string => text.replace(/_(?=x[0-9a-f]{4}_)/gi, '_x005F_');
 
 /** Excel keeps a day; midnight UTC, which the import reads back in UTC, so no time zone can shift it. */
 function excelDate(date: PlanDate | null): Date | null {

@@ -2,9 +2,12 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { StoreUnavailableError } from '../event-store/event-store.port.js';
 import { DomainError, type DomainErrorKind } from '../plans/domain/errors.js';
 import { InvalidScalarValue } from '../plans/graphql/scalars.js';
 import { isTooManyTokens, TOO_MANY_TOKENS } from './request-limits.js';
+
+const logger = new Logger('GraphQL');
 
 const CODES: Record<DomainErrorKind, string> = {
   INVALID: 'BAD_USER_INPUT',
@@ -35,9 +38,10 @@ const HTTP_STATUS: Record<DomainErrorKind, number> = {
  * The one place domain errors become API errors: a GraphQL error (code + field at fault) on
  * /graphql, JSON `{ statusCode, code, message, field }` with the matching status on plain HTTP routes.
  */
-@Catch(DomainError)
+@Catch(DomainError, StoreUnavailableError)
 export class DomainErrorFilter implements GqlExceptionFilter, ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
+  catch(error: DomainError | StoreUnavailableError, host: ArgumentsHost): GraphQLError | void {
+    if (error instanceof StoreUnavailableError) return unavailable(error, host);
     if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
     const statusCode = HTTP_STATUS[error.kind];
     void host
@@ -47,6 +51,35 @@ export class DomainErrorFilter implements GqlExceptionFilter, ExceptionFilter {
       .header('cache-control', 'no-store')
       .send({ statusCode, code: CODES[error.kind], message: error.message, field: error.field ?? null });
   }
+}
+
+const UNAVAILABLE_MESSAGE = 'The service is briefly unavailable: try again shortly';
+
+/**
+ * The store could not be reached within its retry budget: a retryable 503 with a Retry-After hint
+ * (GraphQL: code UNAVAILABLE and extensions.retryAfterSeconds). Trying again is safe: a change
+ * that was stored after all is recognised by its idempotency key or event ids.
+ */
+function unavailable(error: StoreUnavailableError, host: ArgumentsHost): GraphQLError | void {
+  logger.warn(error.message);
+  const retryAfterSeconds = error.retryAfterSeconds;
+  const retryAfter = String(retryAfterSeconds);
+  if (host.getType<GqlContextType>() === 'graphql') {
+    return new GraphQLError(UNAVAILABLE_MESSAGE, {
+      extensions: {
+        code: 'UNAVAILABLE',
+        retryAfterSeconds,
+        http: { status: 503, headers: new Map([['retry-after', retryAfter]]) },
+      },
+    });
+  }
+  void host
+    .switchToHttp()
+    .getResponse<FastifyReply>()
+    .status(503)
+    .header('retry-after', retryAfter)
+    .header('cache-control', 'no-store')
+    .send({ statusCode: 503, code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE, retryAfterSeconds });
 }
 
 /** A required input field left out: 'Field "ChangeRagStatusInput.reason" of required type...'. */
@@ -78,9 +111,11 @@ function fieldOf(formatted: GraphQLFormattedError, error: unknown): unknown {
   return error instanceof GraphQLError ? literalField(error) : undefined;
 }
 
-const logger = new Logger('GraphQL');
-
 const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/** graphql-js stops coercing variables after 50 bad values and adds an error of its own, with no code. */
+const TOO_MANY_VARIABLE_ERRORS =
+  'Too many errors processing variables, error limit reached. Execution aborted.';
 
 /**
  * Keeps errors about the request specific (code, the field at fault) and everything else opaque:
@@ -89,6 +124,12 @@ const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRA
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isTooManyTokens(formatted.message)) {
     return { message: TOO_MANY_TOKENS, extensions: { code: 'BAD_USER_INPUT', field: 'query' } };
+  }
+  if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
+    return {
+      message: 'Too many invalid values in the variables: the first 50 are listed',
+      extensions: { code: 'BAD_USER_INPUT', field: 'variables' },
+    };
   }
   const code = isBadScalarValue(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
@@ -101,5 +142,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const field = INPUT_CODES.has(code) ? fieldOf(formatted, error) : formatted.extensions?.field;
   const reason = formatted.extensions?.reason;
-  return { ...formatted, extensions: { code, ...(field ? { field } : {}), ...(reason ? { reason } : {}) } };
+  const retryAfterSeconds = formatted.extensions?.retryAfterSeconds;
+  return {
+    ...formatted,
+    extensions: {
+      code,
+      ...(field ? { field } : {}),
+      ...(reason ? { reason } : {}),
+      ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+    },
+  };
 }

@@ -1,9 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getOperationAST,
   GraphQLError,
   Kind,
-  parse,
   type DocumentNode,
   type FieldNode,
   type OperationDefinitionNode,
@@ -63,19 +61,3 @@ export const oneMutationPerRequest: ApolloServerPlugin = {
     };
   },
 };
-
-/**
- * Over graphql-ws (graphql-ws's onSubscribe): the same refusal as an error message; anything that
- * does not parse is left to graphql-ws's own checks.
- */
-export function refuseSeveralMutations(payload: { query: string; operationName?: string | null }) {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch {
-    return undefined;
-  }
-  const operation = getOperationAST(document, payload.operationName ?? undefined);
-  const refusal = operation && refusalOfMutation(operation, document);
-  return refusal ? [refusal] : undefined;
-}

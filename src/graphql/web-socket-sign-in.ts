@@ -47,6 +47,33 @@ export function fromOwnOrigin(request: Pick<IncomingMessage, 'headers' | 'socket
   return origin.toLowerCase() === `${scheme}://${host.toLowerCase()}`;
 }
 
+/** scheme://host[:port] as browsers write it: lower case, no default port; undefined if not a URL. */
+function originOf(value: string): string | undefined {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a live connection may be opened from where the upgrade says it came: a browser always
+ * sends Origin, and only our own pages and the sites in `allowedOrigins` (CORS_ORIGINS) may reach
+ * us from one, whatever they sign in with (the session cookie counts only from our own pages). A
+ * client that is not a browser sends no Origin and is not held to it: no page can make it lend a
+ * user's cookie.
+ */
+export function fromAllowedOrigin(
+  request: Pick<IncomingMessage, 'headers' | 'socket'>,
+  allowedOrigins: readonly string[] = [],
+): boolean {
+  const { origin } = request.headers;
+  if (origin === undefined) return true;
+  if (fromOwnOrigin(request)) return true;
+  const given = originOf(origin);
+  return given !== undefined && allowedOrigins.some((allowed) => originOf(allowed) === given);
+}
+
 /**
  * Browsers cannot set headers on a WebSocket, so the token comes in the connection_init payload
  * (`{ "authorization": "Bearer …" }`). The pages have no token to send (their session cookie is

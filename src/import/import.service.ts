@@ -20,7 +20,9 @@ import { CLOCK, type Clock } from '../shared/clock.js';
 import { importEffectiveDate } from './effective-date.js';
 import { importFingerprint } from './import-fingerprint.js';
 import { refusedReport, type ImportReport } from './import-report.js';
-import { parsePlanDocument, type PlanDocumentFormat } from './parse/parse-plan-document.js';
+import { offLoop, OffLoopLimitError } from '../shared/off-loop/off-loop.js';
+import type { ParseOutcome, PlanDocumentFormat, PlanDocumentInput } from './parse/parse-plan-document.js';
+import { parsePlanFile } from './parse-plan-file.task.js';
 import { defaultOwnerNames, listedOwnerNames, type OwnerNames } from './parse/owner-cells.js';
 import { decideSteps } from './sync/decide-steps.js';
 import { syncCommands } from './sync/plan-sync.js';
@@ -29,6 +31,8 @@ export interface ImportRequest {
   /** As the person named it; only its last part is recorded ("imported from plan-may.xlsx"). */
   readonly fileName: string;
   readonly content: Buffer;
+  /** The input field that carried the file, named in a refusal ("base64"); left out, "file". */
+  readonly contentField?: string;
   /** Left out: told by the file name and content. */
   readonly format?: PlanDocumentFormat;
   /** The plan to bring in line with the file; left out, the file becomes a new plan. */
@@ -65,7 +69,7 @@ export class ImportService {
     const planId = current?.id ?? idFromKey(origin, 'planId') ?? randomUUID();
     const keyed = keyedRequest(origin, planId, []);
     const plan = keyed && request.dryRun !== true ? await this.planToDecideOn(current, keyed, now) : current;
-    const parsed = await parsePlanDocument({
+    const parsed = await readPlanFile(request.contentField ?? 'file', {
       fileName,
       content: request.content,
       format: request.format,
@@ -145,6 +149,23 @@ export class ImportService {
     return plan;
   }
 }
+
+/**
+ * The file read off the event loop, within the caps of import-limits.ts: a file over them is
+ * refused as bad input on the field that carried it, before anything is decided or recorded.
+ */
+async function readPlanFile(field: string, input: PlanDocumentInput): Promise<ParseOutcome> {
+  const parsed = await offLoop()
+    .run(parsePlanFile, input)
+    .catch((error: unknown) => {
+      if (!(error instanceof OffLoopLimitError)) throw error;
+      throw invalid(field, error.refusal === 'busy' ? error.message : `${error.message}: ${LIMITS_ADVICE}`);
+    });
+  if (parsed.tooLarge !== null) throw invalid(field, parsed.tooLarge);
+  return parsed;
+}
+
+const LIMITS_ADVICE = 'import the plan itself (a few hundred rows), without other sheets or data';
 
 /**
  * The plan's list of owner roles when it keeps one; else the usual roles and the plan's own owners,

@@ -1,6 +1,7 @@
+import { offLoop } from '../shared/off-loop/off-loop.js';
 import type { BoardPack } from './domain/board-pack.js';
 import { boardPackHtml } from './html/board-pack.html.js';
-import { boardPackPdf } from './pdf/board-pack.pdf.js';
+import { drawBoardPackPdf } from './pdf/board-pack-pdf.task.js';
 
 export const BOARD_PACK_FORMATS = ['html', 'pdf'] as const;
 export type BoardPackFormat = (typeof BOARD_PACK_FORMATS)[number];
@@ -12,9 +13,15 @@ export interface BoardPackDocument {
   readonly body: string | Buffer;
 }
 
+/**
+ * The PDF is drawn off the event loop, within a time and memory cap (an OffLoopLimitError past
+ * them); the HTML page is a string built in milliseconds.
+ */
 export async function renderBoardPack(pack: BoardPack, format: BoardPackFormat): Promise<BoardPackDocument> {
   const fileName = boardPackFileName(pack, format);
-  if (format === 'pdf') return { contentType: 'application/pdf', fileName, body: await boardPackPdf(pack) };
+  if (format === 'pdf') {
+    return { contentType: 'application/pdf', fileName, body: await offLoop().run(drawBoardPackPdf, pack) };
+  }
   return { contentType: 'text/html; charset=utf-8', fileName, body: boardPackHtml(pack) };
 }
 

@@ -147,6 +147,7 @@ export const OPERATIONS: { readonly [K in OperationKind]: Record<string, Run> } 
     'GET /plans/:planId/history.csv': route(({ planId }) => `/plans/${planId}/history.csv`),
     'GET /plans/:planId/board-pack': route(({ planId }) => `/plans/${planId}/board-pack`),
     'GET /plans/:planId/board-pack.pdf': route(({ planId }) => `/plans/${planId}/board-pack.pdf`),
+    'GET /metrics': route(() => '/metrics'),
   },
   cli: {
     'npm run import': cli((_world, token) =>

@@ -57,6 +57,8 @@ export const ROLE_TABLE = {
     'GET /plans/:planId/history.csv': EVERYONE,
     'GET /plans/:planId/board-pack': EVERYONE,
     'GET /plans/:planId/board-pack.pdf': EVERYONE,
+    // Prometheus scrapes with METRICS_TOKEN instead (README, "Metrics").
+    'GET /metrics': ADMIN,
   },
   cli: {
     'npm run import': ADMIN,

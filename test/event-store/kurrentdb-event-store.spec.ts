@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AllSubscription, ExpectedRevision } from '../../src/event-store/event-store.port.js';
+import {
+  StoreUnavailableError,
+  type AllSubscription,
+  type ExpectedRevision,
+} from '../../src/event-store/event-store.port.js';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
-import { KurrentDbFailure } from '../../src/event-store/kurrentdb/transient-failures.js';
 import { newEvents, rejectionOf, testStreams } from '../support/event-store-contract/events.js';
 import { positionsOf, SubscriptionReader } from '../support/event-store-contract/subscription-reader.js';
 import { KurrentDbDouble, type AppendFault } from '../support/kurrentdb-double/kurrentdb-double.js';
@@ -74,13 +77,14 @@ describe.each([true, false])(
       },
     );
 
-    it('fails with its own error, not the client’s, once the server stays away', async () => {
+    it('reports the store unavailable, with a retry hint, once the server stays away beyond the budget', async () => {
       const store = open();
       const { stream } = testStreams();
       await double.stop();
       const error = await rejectionOf(store.append(stream('plan'), newEvents(1), 'no_stream'));
-      expect(error).toBeInstanceOf(KurrentDbFailure);
-      expect(String(error)).toMatch(/append to .*plan failed: (UnavailableError|CancelledError)/);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(String(error)).toMatch(/unavailable \(append to .*plan\)/);
+      expect((error as StoreUnavailableError).retryAfterSeconds).toBeGreaterThan(0);
       await double.resume();
       expect((await store.append(stream('plan'), newEvents(1), 'no_stream')).nextExpectedRevision).toBe(0);
     });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { FORBIDDEN_ORIGIN_CLOSE } from '../../src/graphql/live-limits.js';
 import { UNAUTHENTICATED_CLOSE } from '../../src/graphql/web-socket-sign-in.js';
 import { ACTIONS, PlanApi, THEMES } from '../support/plan-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -60,11 +61,18 @@ describe('live updates for the pages: a WebSocket signed in by the session cooki
   });
 
   it.each([
-    ['another site', { origin: 'http://evil.example' }],
-    ['another port of this host', { origin: 'http://127.0.0.1:1' }],
-    ['no Origin at all', {}],
-  ])('closes with 4401 a connection with only the cookie from %s', async (_from, origin) => {
-    const socket = open({ cookie: cookie(), ...origin });
+    ['another site', 'http://evil.example'],
+    ['another port of this host', 'http://127.0.0.1:1'],
+  ])(
+    'closes with 4403 a connection with the cookie from %s: a foreign page is refused',
+    async (_from, origin) => {
+      const socket = open({ cookie: cookie(), origin });
+      expect((await socket.closed).code).toBe(FORBIDDEN_ORIGIN_CLOSE);
+    },
+  );
+
+  it('closes with 4401 a connection with only the cookie from no Origin at all', async () => {
+    const socket = open({ cookie: cookie() });
     expect((await socket.closed).code).toBe(UNAUTHENTICATED_CLOSE);
   });
 
@@ -78,12 +86,18 @@ describe('live updates for the pages: a WebSocket signed in by the session cooki
     expect((await socket.closed).code).toBe(UNAUTHENTICATED_CLOSE);
   });
 
-  it('signs in by the token in connection_init as before, from anywhere, cookie or not', async () => {
+  it('signs in by the token in connection_init from a client that sends no Origin, cookie or not', async () => {
     const { authorization } = await app.adminHeaders();
-    const socket = open({ origin: 'http://evil.example' }, { authorization });
+    const socket = open({ cookie: cookie() }, { authorization });
     await socket.connected;
     const errors = (await socket.subscribe(PLAN_CHANGED, { planId: UNKNOWN_PLAN }).next()).errors;
     expect(errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('refuses even a good token from a foreign site’s page (not in CORS_ORIGINS)', async () => {
+    const { authorization } = await app.adminHeaders();
+    const socket = open({ origin: 'http://evil.example' }, { authorization });
+    expect((await socket.closed).code).toBe(FORBIDDEN_ORIGIN_CLOSE);
   });
 
   it('refuses a bad token in connection_init even with a good cookie: the cookie never overrides it', async () => {

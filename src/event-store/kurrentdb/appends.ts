@@ -19,6 +19,8 @@ export async function appendOnce(
   stream: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
+  /** The gRPC deadline of the append, in milliseconds. */
+  callOptions: { readonly deadline: number },
 ): Promise<AppendResult> {
   if (events.length === 0) return checkOnly(client, stream, expected);
   // With no revision to check, the server recognises a retry only while the ids are in its cache.
@@ -28,6 +30,7 @@ export async function appendOnce(
   }
   try {
     const result = await client.appendToStream(stream, events.map(toEventData), {
+      ...callOptions,
       streamState: toStreamState(expected),
     });
     if (!result.success) return await conflict(client, stream, events, expected);

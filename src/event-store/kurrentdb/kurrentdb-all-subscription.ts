@@ -1,8 +1,13 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
-import type { AllSubscription, SubscriptionMessage } from '../event-store.port.js';
-import { toRecordedEvent } from './recorded-events.js';
+import { jitteredDelay } from '../backoff.js';
+import {
+  StoreAccessDeniedError,
+  type AllSubscription,
+  type SubscriptionMessage,
+} from '../event-store.port.js';
+import { readRecord } from './recorded-events.js';
 import type { RetryPolicy, StoreLogger } from './settings.js';
-import { backoffDelay, describeError } from './transient-failures.js';
+import { describeError, isAccessDenied } from './transient-failures.js';
 
 /** Opens the server's catch-up subscription to $all after a position (exclusive), or from the start. */
 export type OpenFeed = (afterPosition: bigint | undefined) => AllStreamSubscription;
@@ -95,17 +100,15 @@ export class KurrentDbAllSubscription implements AllSubscription {
   }
 
   private accept(resolved: AllStreamResolvedEvent): void {
-    let event;
-    try {
-      event = toRecordedEvent(resolved);
-    } catch (error) {
-      this.fail(error);
-      return;
+    const record = readRecord(resolved);
+    const position = 'event' in record ? record.event.position : record.skipped.position;
+    // A new feed starts after resumeAfter: a server repeating its start is passed over. A position
+    // before it is delivered as it is, for the consumer to refuse (the store went backwards).
+    if (position !== undefined && position === this.resumeAfter) return;
+    if (position !== undefined && (this.resumeAfter === undefined || position > this.resumeAfter)) {
+      this.resumeAfter = position;
     }
-    // A new feed starts after resumeAfter; this also holds if a server repeated its start.
-    if (this.resumeAfter !== undefined && event.position <= this.resumeAfter) return;
-    this.resumeAfter = event.position;
-    this.push({ kind: 'event', event });
+    this.push('event' in record ? { kind: 'event', event: record.event } : { kind: 'skipped', ...record });
   }
 
   private queueCaughtUp(): void {
@@ -127,8 +130,11 @@ export class KurrentDbAllSubscription implements AllSubscription {
     this.isConnected = false;
     void feed?.unsubscribe().catch(() => undefined);
     if (this.closed) return;
+    // Our user may not read $all: no retry will change that, so the consumer hears it at once.
+    if (isAccessDenied(error))
+      return this.fail(new StoreAccessDeniedError('subscription to $all', { cause: error }));
     this.failures += 1;
-    const delay = backoffDelay(this.settings.retry, this.failures);
+    const delay = jitteredDelay(this.settings.retry, this.failures);
     const from = this.resumeAfter === undefined ? 'the start' : `position ${this.resumeAfter}`;
     this.settings.logger?.warn(
       `Subscription to $all lost (${describeError(error)}); subscribing again from after ${from} in ${delay} ms`,
@@ -136,7 +142,7 @@ export class KurrentDbAllSubscription implements AllSubscription {
     this.retryTimer = setTimeout(() => this.subscribe(), delay);
   }
 
-  /** An event this application cannot read: stop rather than skip it. */
+  /** A failure no retry can mend: the consumer's iteration ends with it. */
   private fail(error: unknown): void {
     const feed = this.feed;
     this.feed = undefined;

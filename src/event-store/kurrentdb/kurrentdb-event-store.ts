@@ -18,13 +18,14 @@ import { KurrentDbAllSubscription } from './kurrentdb-all-subscription.js';
 import { collect, readStreamEvents } from './reads.js';
 import { readPositionAt, streamFilter } from './recorded-events.js';
 import { DEFAULT_RETRY_POLICY, type KurrentDbEventStoreOptions, type RetryPolicy } from './settings.js';
-import { KurrentDbFailure, retryTransient } from './transient-failures.js';
+import { retryTransient, storeFailure, withDeadline } from './transient-failures.js';
 
 /**
  * Event store on a KurrentDB (formerly EventStoreDB) server or cluster, through the official client:
  * one KurrentDB stream per stream of ours, our metadata as the event's JSON metadata, event ids as
  * idempotency keys, $all subscriptions filtered by the server. Transient failures are retried with
- * back-off; only the port's errors and KurrentDbFailure leave it, never the client's own.
+ * jittered back-off within a time budget; only the port's errors and KurrentDbFailure leave it,
+ * never the client's own.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
@@ -50,7 +51,15 @@ export class KurrentDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     assertNoRepeatedIds(events);
-    return this.attempt(`append to ${stream}`, () => appendOnce(this.client, stream, events, expected));
+    // A deadline per attempt: a server that takes the append and never answers is retried, then
+    // reported unavailable, instead of holding the request for ever. Reads have none of ours: a
+    // long history legitimately takes long to read.
+    const { deadlineMs } = this.retry;
+    return this.attempt(`append to ${stream}`, () =>
+      withDeadline(deadlineMs, () =>
+        appendOnce(this.client, stream, events, expected, { deadline: deadlineMs }),
+      ),
+    );
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -59,7 +68,10 @@ export class KurrentDbEventStore implements EventStore {
     if (toRevision !== undefined && toRevision < fromRevision) return [];
     const maxCount = toRevision === undefined ? undefined : toRevision - fromRevision + 1;
     const events = await this.attempt(`read of ${stream}`, () =>
-      readStreamEvents(this.client, stream, { fromRevision: BigInt(fromRevision), maxCount }),
+      readStreamEvents(this.client, stream, {
+        fromRevision: BigInt(fromRevision),
+        maxCount,
+      }),
     );
     if (recordedUpTo === undefined) return events;
     // Our recordedAt, compared as instants; the server's `created` is truncated on some reads.
@@ -118,7 +130,7 @@ export class KurrentDbEventStore implements EventStore {
       return await retryTransient(this.retry, run);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) throw error;
-      throw new KurrentDbFailure(operation, error);
+      throw storeFailure(operation, this.retry, error);
     }
   }
 

@@ -4,9 +4,11 @@ import {
   type EventData,
   type Filter,
   type Position,
+  type AllStreamResolvedEvent,
   type RecordedEvent as ClientRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port.js';
+import type { NewEvent, RecordedEvent, SkippedRecord } from '../event-store.port.js';
+import { toStoredMetadata, upcastStoredMetadata } from './correlation-metadata.js';
 
 /** A server that does not know an event's position reports the largest u64 instead. */
 const NO_POSITION = 2n ** 64n - 1n;
@@ -23,7 +25,7 @@ export function toEventData(event: NewEvent): EventData {
     id: event.id,
     type: event.type,
     data: { ...event.data },
-    metadata: { ...event.metadata },
+    metadata: toStoredMetadata(event.metadata),
   });
 }
 
@@ -50,8 +52,35 @@ export function toRecordedEvent(resolved: { readonly event?: ClientRecordedEvent
     position,
     type: event.type,
     data: event.data,
-    metadata: event.metadata as unknown as EventMetadata,
+    metadata: upcastStoredMetadata(event.metadata),
   };
+}
+
+/**
+ * An event of $all as the subscription delivers it, or why it is passed over: the marker a
+ * tombstone writes into the stream itself, a link whose event was truncated away ($maxAge, $tb,
+ * a scavenge), or a record this application cannot read (not JSON: a "poison" event).
+ */
+export function readRecord(
+  resolved: AllStreamResolvedEvent,
+): { readonly event: RecordedEvent } | { readonly skipped: SkippedRecord } {
+  const event = resolved.event;
+  if (!event) {
+    const stream = resolved.link?.streamId ?? 'unknown';
+    const position = resolved.link?.position?.commit ?? resolved.commitPosition;
+    return {
+      skipped: { stream, position, reason: 'truncated', detail: 'a link to an event no longer stored' },
+    };
+  }
+  const skipped = (reason: SkippedRecord['reason'], detail: string) => ({
+    skipped: { stream: event.streamId, position: event.position?.commit, reason, detail },
+  });
+  if (event.type === '$streamDeleted') return skipped('tombstone', 'the stream was deleted for good');
+  try {
+    return { event: toRecordedEvent(resolved) };
+  } catch (error) {
+    return skipped('unreadable', `event ${event.id} (${event.type}): ${(error as Error).message}`);
+  }
 }
 
 /** Where to start reading $all so that `position` is the first event considered. */

@@ -5,16 +5,57 @@ export interface StoreLogger {
 }
 
 export interface RetryPolicy {
-  /** Delay before the first retry; it doubles up to maxDelayMs. */
+  /** Delay before the first retry; it doubles up to maxDelayMs, each delay jittered. */
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
-  /** Attempts for one append or read, the first included. Subscriptions retry for ever. */
-  readonly attempts: number;
+  /**
+   * How long one append or read keeps retrying transient failures before the store is reported
+   * unavailable. Subscriptions retry for ever.
+   */
+  readonly budgetMs: number;
+  /** Deadline of each append attempt (also the gRPC deadline), so a silent server cannot hold a request. */
+  readonly deadlineMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialDelayMs: 100, maxDelayMs: 5000, attempts: 5 };
+/**
+ * A leader election alone takes several seconds (gossip timeout 2.5 s, then the vote and the new
+ * leader's catch-up): the default budget outlasts one, so a failover is ridden out, not reported.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  initialDelayMs: 100,
+  maxDelayMs: 2000,
+  budgetMs: 15_000,
+  deadlineMs: 10_000,
+};
 
 export interface KurrentDbEventStoreOptions {
   readonly logger?: StoreLogger;
   readonly retry?: Partial<RetryPolicy>;
+}
+
+export class KurrentDbSettingsError extends Error {}
+
+/**
+ * KURRENTDB_RETRY_BUDGET_MS (default 15000) and KURRENTDB_DEADLINE_MS (default 10000), read once at
+ * start-up; anything but a positive whole number of milliseconds is refused.
+ */
+export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RetryPolicy> {
+  return {
+    ...positiveMs(env, 'KURRENTDB_RETRY_BUDGET_MS', 'budgetMs'),
+    ...positiveMs(env, 'KURRENTDB_DEADLINE_MS', 'deadlineMs'),
+  };
+}
+
+function positiveMs(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  key: 'budgetMs' | 'deadlineMs',
+): Partial<RetryPolicy> {
+  const raw = env[name]?.trim();
+  if (!raw) return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new KurrentDbSettingsError(`${name} must be a positive whole number of milliseconds, got "${raw}"`);
+  }
+  return { [key]: value };
 }

@@ -1,11 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  AccessDeniedError,
   CancelledError,
   convertToCommandError,
   DeadlineExceededError,
   NotLeaderError,
   UnavailableError,
 } from '@kurrent/kurrentdb-client';
+import { jitteredDelay } from '../backoff.js';
+import { StoreAccessDeniedError, StoreUnavailableError } from '../event-store.port.js';
 import type { RetryPolicy } from './settings.js';
 
 /**
@@ -18,8 +21,41 @@ export function isTransient(failure: unknown): boolean {
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
     error instanceof CancelledError ||
-    error instanceof NotLeaderError
+    error instanceof NotLeaderError ||
+    error instanceof CallDeadlineExceeded
   );
+}
+
+/** The server did not answer within the deadline of one call. */
+export class CallDeadlineExceeded extends Error {
+  constructor(deadlineMs: number) {
+    super(`no answer within ${deadlineMs} ms`);
+    this.name = 'CallDeadlineExceeded';
+  }
+}
+
+/**
+ * The deadline of one append, kept here as well as handed to the client: BatchAppend shares one
+ * long-lived call between appends and only asks the server to honour a deadline. An append given
+ * up on may still be stored; its retry carries the same ids.
+ */
+export async function withDeadline<T>(deadlineMs: number, operation: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const running = operation();
+  running.catch(() => undefined);
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CallDeadlineExceeded(deadlineMs)), deadlineMs);
+  });
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The server refused our user (gRPC PERMISSION_DENIED or UNAUTHENTICATED): retrying cannot help. */
+export function isAccessDenied(failure: unknown): boolean {
+  return asClientError(failure) instanceof AccessDeniedError;
 }
 
 /** Some client paths reject with the raw gRPC error; the client's own conversion names it. */
@@ -27,23 +63,34 @@ export function asClientError(error: unknown): unknown {
   return error instanceof Error ? convertToCommandError(error) : error;
 }
 
-export function backoffDelay(policy: RetryPolicy, failures: number): number {
-  return Math.min(policy.initialDelayMs * 2 ** Math.max(failures - 1, 0), policy.maxDelayMs);
-}
-
 /**
- * Runs an operation again after transient failures. Safe for appends too: a retry carries the same
- * event ids, so an append that was stored before its answer was lost is recognised, not repeated.
+ * Runs an operation again after transient failures, with jittered exponential back-off, until the
+ * policy's time budget is spent. Safe for appends too: a retry carries the same event ids, so an
+ * append that was stored before its answer was lost is recognised, not repeated.
  */
 export async function retryTransient<T>(policy: RetryPolicy, operation: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + policy.budgetMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await operation();
     } catch (error) {
-      if (!isTransient(error) || attempt >= policy.attempts) throw error;
-      await sleep(backoffDelay(policy, attempt));
+      const remaining = giveUpAt - Date.now();
+      if (!isTransient(error) || remaining <= 0) throw error;
+      await sleep(Math.min(jitteredDelay(policy, attempt), remaining));
     }
   }
+}
+
+/**
+ * What leaves the adapter when an operation failed for good: unavailable after the retries (safe
+ * to try again later), access refused (not), or any other failure of the store.
+ */
+export function storeFailure(operation: string, policy: RetryPolicy, cause: unknown): Error {
+  if (isTransient(cause)) {
+    return new StoreUnavailableError(operation, Math.ceil(policy.maxDelayMs / 1000), { cause });
+  }
+  if (isAccessDenied(cause)) return new StoreAccessDeniedError(operation, { cause });
+  return new KurrentDbFailure(operation, cause);
 }
 
 export function describeError(error: unknown): string {
@@ -52,8 +99,8 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * The store could not do what was asked (unreachable after the retries, access refused, an event it
- * cannot read). The client's own error is the cause: callers never need the client's classes.
+ * The store could not do what was asked (an event it cannot read, a refusal it does not explain).
+ * The client's own error is the cause: callers never need the client's classes.
  */
 export class KurrentDbFailure extends Error {
   constructor(operation: string, cause: unknown) {

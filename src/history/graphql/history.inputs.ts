@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { RagStatusEnum } from '../../plans/graphql/enums.js';
 import { DateScalar, DateTimeScalar } from '../../plans/graphql/scalars.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
@@ -33,9 +34,11 @@ export class PlanHistoryFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Took effect on or before this day (inclusive).' })
   @IsOptional()
   effectiveTo?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() actionId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @AcceptableText({ blankAllowed: true }) actionId?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Who made the change: their id or name (any case).' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   actor?: string | null;
   @Field(() => [ChangeKindEnum], { nullable: true }) @IsOptional() kinds?: ChangeKind[] | null;
   @Field(() => RagStatusEnum, { nullable: true, description: 'Only RAG changes from this status.' })

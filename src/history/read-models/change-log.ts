@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import type { PlanEventApplied, PlanEventListener } from '../../plans/read-models/plan-event-applied.js';
@@ -9,6 +10,13 @@ import { redactedChanges } from '../domain/redacted-changes.js';
 
 const topic = (planId: string) => `planChanged:${planId}`;
 
+/** One listener per live subscription to a plan: the live limits bound them, not Node's warning at 10. */
+function unboundedEmitter(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return emitter;
+}
+
 /**
  * The audit history of every plan, described once per event as the projection folds it, and
  * pushed live to subscribers. Computed from events only, so it cannot drift from them.
@@ -18,7 +26,7 @@ export class ChangeLog implements PlanEventListener, OnModuleInit {
   private readonly changesByPlan = new Map<string, PlanChange[]>();
   /** The same changes by action (ids are unique across plans), for what one action's history tells. */
   private readonly changesByAction = new Map<string, PlanChange[]>();
-  private readonly live = new PubSub<Record<string, PlanChange>>();
+  private readonly live = new PubSub<Record<string, PlanChange>>({ eventEmitter: unboundedEmitter() });
 
   constructor(private readonly projection: PlanProjection) {}
 

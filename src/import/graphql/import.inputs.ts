@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { DateScalar } from '../../plans/graphql/scalars.js';
 import { ImportFormatEnum, type ImportFormat } from './import.types.js';
 
@@ -14,11 +15,14 @@ export class ImportPlanInput {
   planId?: string | null;
   @Field(() => String, { nullable: true, description: 'Title of a new plan (else the file’s own).' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   title?: string | null;
   @Field({ description: 'Named in the reason of every change: "imported from <fileName>".' })
   @Length(1, 255)
+  @AcceptableText()
   fileName!: string;
   @Field(() => ImportFormatEnum) @IsIn(Object.values(ImportFormatEnum)) format!: ImportFormat;
+  /** Not the text rule here: the import applies it to each cell, naming the row (see parse/cell-text.ts). */
   @Field(() => String, { nullable: true, description: 'The file as text (TEXT or CSV).' })
   @IsOptional()
   text?: string | null;
@@ -27,6 +31,7 @@ export class ImportPlanInput {
     description: 'The file as base64 (XLSX, or a CSV in another encoding).',
   })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   base64?: string | null;
   @Field({ defaultValue: false, description: 'Report what would change; record nothing.' })
   @IsBoolean()

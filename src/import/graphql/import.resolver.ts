@@ -27,7 +27,12 @@ export class ImportResolver {
     const file = uploadedFile(input);
     if ('tooLarge' in file) return Promise.resolve(refusedReport(input, [file.tooLarge]));
     return this.importService.importPlan(
-      { ...input, content: file.content, format: PARSER_FORMATS[input.format] },
+      {
+        ...input,
+        content: file.content,
+        contentField: input.text === undefined || input.text === null ? 'base64' : 'text',
+        format: PARSER_FORMATS[input.format],
+      },
       context,
     );
   }

@@ -27,6 +27,7 @@
  * Files are UTF-8 (a byte-order mark is fine), comma-separated, fields quoted as RFC 4180.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { MAX_IMPORT_ROWS, tooManyRows } from '../import-limits.js';
 import type { PlanDocument } from '../plan-document.js';
 import { restoreFormulaText } from '../../shared/spreadsheet-formula.js';
 import type { OwnerNames } from './owner-cells.js';
@@ -34,15 +35,22 @@ import { ParseLog } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseSpreadsheetRows } from './spreadsheet-rows.js';
 
+/** Throws ImportTooLarge for more than MAX_IMPORT_ROWS records: the parser stops at one past it. */
 export function parseCsvPlan(text: string, ownerNames: OwnerNames, log: ParseLog): PlanDocument {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      to: MAX_IMPORT_ROWS + 1,
+    });
   } catch (error) {
     const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : null;
     log.problem(line, `Not a readable CSV file: ${(error as Error).message}`);
     return emptyDocument();
   }
+  if (records.length > MAX_IMPORT_ROWS) throw tooManyRows();
   const rows = records.map((cells, index) => ({ line: index + 1, cells: cells.map(restoreFormulaText) }));
   return parseSpreadsheetRows(rows, null, ownerNames, log);
 }

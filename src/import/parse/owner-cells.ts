@@ -6,8 +6,9 @@
  * ADMIN lists the role first.
  */
 import { closestRole, type OwnerRole } from '../../plans/domain/owner-roles.js';
+import { LIMITS } from '../../plans/domain/text-rules.js';
 import { ParseLog, quote } from './parse-log.js';
-import { DEFAULT_KNOWN_ROLES, OWNER_ALIASES, splitOwners } from './owners.js';
+import { DEFAULT_KNOWN_ROLES, OWNER_ALIASES, splitOwnersCounted } from './owners.js';
 
 /** The owner names cells are split on, and the plan's list of owner roles when it has one. */
 export interface OwnerNames {
@@ -39,8 +40,31 @@ export interface OwnerCell {
   readonly ref: string;
 }
 
+/** Each line names at least one owner: more lines than the limit are refused unread (stops counting there). */
+function moreLinesThan(text: string, limit: number): boolean {
+  let lines = 0;
+  for (let start = 0; start < text.length && lines <= limit;) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    if (text.slice(start, stop).trim() !== '') lines += 1;
+    start = stop + 1;
+  }
+  return lines > limit;
+}
+
 export function readOwnerCell({ text, line, ref }: OwnerCell, names: OwnerNames, log: ParseLog): string[] {
-  const { owners, unknown, leftOut } = splitOwners(text, names.roles, names.aliases);
+  const tooMany = (count: string) =>
+    log.problem(line, `Action ${ref} names ${count} owners; an action can have at most ${LIMITS.owners}`);
+  if (moreLinesThan(text, LIMITS.owners)) {
+    tooMany(`more than ${LIMITS.owners} lines of`);
+    return [];
+  }
+  const { split, named } = splitOwnersCounted(text, names.roles, names.aliases);
+  const { owners, unknown, leftOut } = split;
+  if (named > LIMITS.owners) {
+    tooMany(String(named));
+    return [];
+  }
   unknown.forEach((owner) => {
     if (names.list === null) {
       log.warn(line, `Action ${ref}: owner ${quote(owner)} is not a known role; kept as written`);

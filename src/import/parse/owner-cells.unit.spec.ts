@@ -50,3 +50,26 @@ describe('reading an owners cell with no list (as before lists existed)', () => 
       problems: [],
     }));
 });
+
+describe('the limit on owners, counted before repeats are dropped (issue 18, defect 5)', () => {
+  it('refuses a cell naming more owners than the limit, even when they repeat one role', () =>
+    expect(given().whenReading(Array.from({ length: 21 }, () => 'Lead IRO').join(', '))).toEqual({
+      owners: [],
+      warnings: [],
+      problems: ['Action 7.5 names 21 owners; an action can have at most 20'],
+    }));
+
+  it('refuses a cell of a million lines without reading them one by one', () => {
+    const started = performance.now();
+    const read = given().whenReading('LIRO\n'.repeat(1_000_000));
+    expect(read.problems).toEqual([
+      'Action 7.5 names more than 20 lines of owners; an action can have at most 20',
+    ]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('reads twenty owners, the limit, as before', () =>
+    expect(given().whenReading(Array.from({ length: 20 }, () => 'LIRO').join('\n')).owners).toEqual([
+      'Lead IRO',
+    ]));
+});

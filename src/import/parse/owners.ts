@@ -151,22 +151,28 @@ function withoutRepeats(owners: readonly string[]): string[] {
 
 /**
  * Splits an owners cell. Line breaks always separate owners (spreadsheets may put one per line).
- * Repeats are dropped, ignoring case and punctuation.
+ * Repeats are dropped, ignoring case and punctuation; `named` counts them all, as the limit does.
  */
-export function splitOwners(
+export function splitOwnersCounted(
   cell: string,
   knownRoles: readonly string[] = DEFAULT_KNOWN_ROLES,
   aliases: Readonly<Record<string, string>> = OWNER_ALIASES,
-): OwnerSplit {
+): { readonly split: OwnerSplit; readonly named: number } {
   const roles = roleNames(knownRoles, aliases);
   const split: OwnerSplit = { owners: [], unknown: [], leftOut: [] };
   cell.split(/\r?\n/).forEach((line) => splitLine(line, roles, split));
   return {
-    owners: withoutRepeats(split.owners),
-    unknown: withoutRepeats(split.unknown),
-    leftOut: split.leftOut,
+    split: {
+      owners: withoutRepeats(split.owners),
+      unknown: withoutRepeats(split.unknown),
+      leftOut: split.leftOut,
+    },
+    named: split.owners.length,
   };
 }
+
+export const splitOwners = (...args: Parameters<typeof splitOwnersCounted>): OwnerSplit =>
+  splitOwnersCounted(...args).split;
 
 /** The role an owner's name stands for, through the aliases; the name itself when it is no alias. */
 function canonicalKey(name: string, aliases: Readonly<Record<string, string>>): string {

@@ -49,7 +49,8 @@ export function cellParagraphs(cell: string): string[] {
   const text = cell.replace(/\r\n?/g, '\n');
   const pieces = PARAGRAPH_TAG.test(text)
     ? text.split(new RegExp(PARAGRAPH_TAG.source, 'gi'))
-    : text.split(/\n[ \t]*\n/);
+    : // A line of spaces only (no-break ones too, as Word leaves them) is blank, as the import's sync reads it.
+      text.split(/\n\s*\n/);
   return pieces.map(cleanParagraph).filter((paragraph) => paragraph !== '');
 }
 

@@ -2,7 +2,7 @@
  * The import's way in: a council's plan file (a Word table pasted as text, CSV or XLSX) read into the
  * neutral PlanDocument, with warnings to look at and problems that stop the import.
  */
-import { MAX_IMPORT_BYTES } from '../import-limits.js';
+import { ImportTooLarge, MAX_IMPORT_BYTES } from '../import-limits.js';
 import type { ImportProblem, ParseResult, PlanDocument } from '../plan-document.js';
 import { parseCsvPlan } from './csv.js';
 import { defaultOwnerNames, type OwnerNames } from './owner-cells.js';
@@ -105,8 +105,26 @@ function inLineOrder<T extends ImportProblem>(messages: readonly T[]): T[] {
   return [...messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-export async function parsePlanDocument(input: PlanDocumentInput): Promise<ParseResult> {
+export interface ParseOutcome extends ParseResult {
+  /**
+   * Why the file was refused unread for its size in rows or unpacked bytes (import-limits.ts): the
+   * request itself is bad, not a line of it, so the import answers BAD_USER_INPUT rather than a report.
+   */
+  readonly tooLarge: string | null;
+}
+
+export async function parsePlanDocument(input: PlanDocumentInput): Promise<ParseOutcome> {
   const log = new ParseLog();
-  const document = await readDocument(input, log);
-  return { document, warnings: inLineOrder(log.warnings), problems: inLineOrder(log.problems) };
+  try {
+    const document = await readDocument(input, log);
+    return {
+      document,
+      warnings: inLineOrder(log.warnings),
+      problems: inLineOrder(log.problems),
+      tooLarge: null,
+    };
+  } catch (error) {
+    if (!(error instanceof ImportTooLarge)) throw error;
+    return { document: emptyDocument(), warnings: [], problems: [], tooLarge: error.message };
+  }
 }

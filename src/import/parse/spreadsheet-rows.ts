@@ -15,6 +15,7 @@ import {
   readHeaderRow,
   type RowCells,
 } from './headers.js';
+import { checkRowText, checkTitleText } from './cell-text.js';
 import { cellParagraphs } from './paragraphs.js';
 import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
@@ -162,13 +163,16 @@ export function parseSpreadsheetRows(
   ownerNames: OwnerNames,
   log: ParseLog,
 ): PlanDocument {
+  if (title !== null) checkTitleText(title, log);
   const found = findHeader(rows, log);
   const reader = new SpreadsheetReader(log);
   for (const row of found ? rows.slice(found.index + 1) : []) {
     if (isBlankRow(row.cells) || isRuleRow(row.cells)) continue;
     const spare = row.cells.slice(found!.header.columns.length).filter((cell) => cell.trim() !== '');
     if (spare.length > 0) log.warn(row.line, `Cells beyond the header ignored: ${quote(spare.join(' '))}`);
-    reader.row(row.line, cellsByColumn(found!.header, row.cells));
+    const cells = cellsByColumn(found!.header, row.cells);
+    checkRowText(row.line, cells, log);
+    reader.row(row.line, cells);
   }
   return finishDocument(title, [...reader.themes.values()], ownerNames, log);
 }

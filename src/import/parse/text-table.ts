@@ -15,6 +15,7 @@ import {
   readHeaderRow,
   type RowCells,
 } from './headers.js';
+import { checkLineText } from './cell-text.js';
 import { cellParagraphs } from './paragraphs.js';
 import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
@@ -187,6 +188,7 @@ export function parseWordTable(text: string, ownerNames: OwnerNames, log: ParseL
   const headings = themeHeadingLines(lines);
   const reader = new WordTableReader(log);
   lines.forEach((line, index) => {
+    checkLineText(index + 1, line, log);
     const label = line.includes('\t') ? null : readLabel(line);
     if (line.includes('\t')) reader.row(line.split('\t'), index + 1);
     else if (headings.has(index)) reader.heading(line, index + 1);

@@ -3,16 +3,16 @@
  * breaks (Alt+Enter) separate lines and blank lines separate paragraphs, as in CSV. The workbook's
  * Title property, when set, is the plan title. Merged cells count once (in their top-left cell).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { MAX_IMPORT_ROWS, tooManyRows } from '../import-limits.js';
 import type { PlanDocument } from '../plan-document.js';
 import { readHeaderRow } from './headers.js';
 import type { OwnerNames } from './owner-cells.js';
 import { ParseLog, quote } from './parse-log.js';
 import { emptyDocument } from './plan-drafts.js';
 import { parseSpreadsheetRows, type SheetRow } from './spreadsheet-rows.js';
+import { checkXlsxPackage } from './xlsx-package.js';
 
-/** Far beyond any action plan; keeps a small file that unpacks to a huge sheet from being read. */
-const MAX_ROWS = 20_000;
 const MAX_COLUMNS = 50;
 
 const two = (value: number) => String(value).padStart(2, '0');
@@ -57,26 +57,24 @@ function sheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
 const hasHeader = (rows: readonly SheetRow[]) =>
   rows.slice(0, 10).some((row) => readHeaderRow(row.cells) !== null);
 
+/** Throws ImportTooLarge for a workbook over the caps in import-limits.ts, before it is loaded. */
 export async function parseXlsxPlan(
   content: Buffer,
   ownerNames: OwnerNames,
   log: ParseLog,
 ): Promise<PlanDocument> {
-  const workbook = new ExcelJS.Workbook();
+  checkXlsxPackage(content);
+  // Loaded only for a workbook within the limits: loading the library takes longer than refusing.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch (error) {
     log.problem(null, `Not a readable XLSX workbook: ${(error as Error).message}`);
     return emptyDocument();
   }
-  const tooLong = workbook.worksheets.find((sheet) => sheet.rowCount > MAX_ROWS);
-  if (tooLong) {
-    log.problem(
-      null,
-      `Worksheet ${quote(tooLong.name)} has ${tooLong.rowCount} rows; an action plan has far fewer`,
-    );
-    return emptyDocument();
-  }
+  // Counted before loading too (checkXlsxPackage); here as the library counts them.
+  if (workbook.worksheets.some((sheet) => sheet.rowCount > MAX_IMPORT_ROWS)) throw tooManyRows();
   const sheets = workbook.worksheets.map((sheet) => ({ sheet, rows: sheetRows(sheet) }));
   const chosen = sheets.find(({ rows }) => hasHeader(rows)) ?? sheets[0];
   if (chosen === undefined) {

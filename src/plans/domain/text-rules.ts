@@ -1,5 +1,6 @@
 import { invalid } from './errors.js';
 import { assertNoPersonalData } from './personal-data.js';
+import { ownerKey } from './owner-names.js';
 
 /** Limits generous enough for real plans (descriptions run to several paragraphs). */
 export const LIMITS = {
@@ -39,15 +40,16 @@ export function actionRef(value: string): string {
 
 /** Owners are roles or teams; whitespace is normalised and repeats dropped (case-insensitively). */
 export function ownerList(values: readonly string[]): string[] {
+  // Counted as sent, before repeats are dropped: a million copies of one name is refused unread.
+  if (values.length > LIMITS.owners)
+    throw invalid('owners', `an action can have at most ${LIMITS.owners} owners (got ${values.length})`);
   const owners: string[] = [];
   const seen = new Set<string>();
   values.forEach((value, index) => {
     const owner = requiredText(`owners[${index}]`, value.replace(/\s+/g, ' '), LIMITS.shortText);
-    if (!seen.has(owner.toLowerCase())) owners.push(owner);
-    seen.add(owner.toLowerCase());
+    if (!seen.has(ownerKey(owner))) owners.push(owner);
+    seen.add(ownerKey(owner));
   });
-  if (owners.length > LIMITS.owners)
-    throw invalid('owners', `an action can have at most ${LIMITS.owners} owners`);
   return owners;
 }
 

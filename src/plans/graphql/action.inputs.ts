@@ -1,8 +1,10 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { RAG_STATUSES, type RagStatus } from '../domain/rag.js';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { RagStatusEnum } from './enums.js';
 import { EvidenceField, EvidenceInput } from './evidence.types.js';
+import { OwnersField } from './owners-field.js';
 import { DateScalar, PlanDateScalar } from './scalars.js';
 
 @InputType({ isAbstract: true })
@@ -25,13 +27,13 @@ abstract class ActionChangeInput {
 @InputType()
 export class ChangeRagStatusInput extends ActionChangeInput {
   @Field(() => RagStatusEnum) @IsIn(RAG_STATUSES) rag!: RagStatus;
-  @Field({ description: 'Why the RAG moved: boards ask for it.' }) reason!: string;
+  @Field({ description: 'Why the RAG moved: boards ask for it.' }) @AcceptableText() reason!: string;
   @EvidenceField() evidence?: EvidenceInput[] | null;
 }
 
 @InputType()
 export class AddProgressNoteInput extends ActionChangeInput {
-  @Field() text!: string;
+  @Field() @AcceptableText() text!: string;
   @EvidenceField() evidence?: EvidenceInput[] | null;
   @Field({
     defaultValue: false,
@@ -43,7 +45,10 @@ export class AddProgressNoteInput extends ActionChangeInput {
 
 @InputType()
 export class AssignActionOwnersInput extends ActionChangeInput {
-  @Field(() => [String], { description: 'The full new list of owners (roles or teams); may be empty.' })
+  @OwnersField({
+    nullable: false,
+    description: 'The full new list of owners (roles or teams); may be empty.',
+  })
   owners!: string[];
 }
 
@@ -51,18 +56,18 @@ export class AssignActionOwnersInput extends ActionChangeInput {
 export class RescheduleActionInput extends ActionChangeInput {
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
-  @Field() reason!: string;
+  @Field() @AcceptableText() reason!: string;
 }
 
 @InputType()
 export class ReviseActionDescriptionInput extends ActionChangeInput {
-  @Field() description!: string;
-  @Field() reason!: string;
+  @Field() @AcceptableText() description!: string;
+  @Field() @AcceptableText() reason!: string;
 }
 
 @InputType()
 export class WithdrawActionInput extends ActionChangeInput {
-  @Field() reason!: string;
+  @Field() @AcceptableText() reason!: string;
 }
 
 @InputType({
@@ -78,9 +83,11 @@ export class RecordActionUpdateInput extends ActionChangeInput {
   rag?: RagStatus | null;
   @Field(() => String, { nullable: true, description: 'Why the RAG moved: required when it changes.' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   reason?: string | null;
   @Field(() => String, { nullable: true, description: 'Progress and impact to date.' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   note?: string | null;
   /** Recorded with the RAG change when the RAG moves, else with the note. */
   @EvidenceField() evidence?: EvidenceInput[] | null;

@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { EVIDENCE_KINDS, MAX_EVIDENCE, type EvidenceKind } from '../domain/evidence.js';
 
 /* Evidence behind a RAG change or a note: one GraphQL shape for both kinds, checked by the domain. */
@@ -16,18 +17,24 @@ registerEnumType(EvidenceKindEnum, {
 @InputType({ description: 'A document or a measure cited as evidence: at most 5 per change.' })
 export class EvidenceInput {
   @Field(() => EvidenceKindEnum) @IsIn(EVIDENCE_KINDS) kind!: EvidenceKind;
-  @Field({ description: 'What it is: "Supervision audit report", "Caseload average".' }) title!: string;
+  @Field({ description: 'What it is: "Supervision audit report", "Caseload average".' })
+  @AcceptableText()
+  title!: string;
   @Field(() => String, { nullable: true, description: 'DOCUMENT only: the council’s reference.' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   reference?: string | null;
   @Field(() => String, { nullable: true, description: 'DOCUMENT only: an https:// or http:// link.' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   url?: string | null;
   @Field(() => String, { nullable: true, description: 'MEASURE only, required: "18", "92%".' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   value?: string | null;
   @Field(() => String, { nullable: true, description: 'MEASURE only, required: "Q2 2024-25".' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   period?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 
 @ObjectType({
   description:
@@ -22,15 +23,16 @@ export class OwnerRole {
 })
 export class ListOwnerRoleInput {
   @Field(() => ID) @IsUUID() planId!: string;
-  @Field() name!: string;
+  @Field() @AcceptableText() name!: string;
   @Field(() => [String], { nullable: true, description: 'Left out: none.' })
   @IsOptional()
+  @AcceptableText()
   aliases?: string[] | null;
 }
 
 @InputType({ description: 'A role to take off the list; refused while an action still in the plan has it.' })
 export class RetireOwnerRoleInput {
   @Field(() => ID) @IsUUID() planId!: string;
-  @Field() name!: string;
-  @Field() reason!: string;
+  @Field() @AcceptableText() name!: string;
+  @Field() @AcceptableText() reason!: string;
 }

@@ -4,15 +4,17 @@ import { IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-vali
 import type { Judgement } from '../domain/events.js';
 import type { RagStatus } from '../domain/rag.js';
 import { RAG_STATUSES } from '../domain/rag.js';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { JudgementEnum, RagStatusEnum } from './enums.js';
+import { OwnersField } from './owners-field.js';
 import { DateScalar, PlanDateScalar } from './scalars.js';
 
 /* Shape checks only (types, ids, enums); the domain owns every rule, text limits included. */
 
 @InputType()
 export class InspectionInput {
-  @Field() inspectorate!: string;
-  @Field() framework!: string;
+  @Field() @AcceptableText() inspectorate!: string;
+  @Field() @AcceptableText() framework!: string;
   @Field(() => DateScalar) startDate!: string;
   @Field(() => DateScalar) endDate!: string;
   @Field(() => JudgementEnum, { nullable: true }) @IsOptional() judgement?: Judgement | null;
@@ -20,8 +22,11 @@ export class InspectionInput {
 
 @InputType()
 export class CreatePlanInput {
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() localAuthority?: string | null;
+  @Field() @AcceptableText() title!: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @AcceptableText({ blankAllowed: true })
+  localAuthority?: string | null;
   @Field(() => InspectionInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -43,19 +48,22 @@ export class ApprovePlanInput {
 @InputType()
 export class ClosePlanInput {
   @Field(() => ID) @IsUUID() planId!: string;
-  @Field() reason!: string;
+  @Field() @AcceptableText() reason!: string;
 }
 
 @InputType()
 export class AddThemeInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => Int) @IsInt() @Min(1) number!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @AcceptableText({ blankAllowed: true }) title?:
+    string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   whatNeedsToImprove?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   inspectorFindings?: string | null;
   @Field(() => DateScalar, {
     nullable: true,
@@ -69,9 +77,9 @@ export class AddThemeInput {
 export class AddActionInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => ID) @IsUUID() themeId!: string;
-  @Field() ref!: string;
-  @Field() description!: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() owners?: string[] | null;
+  @Field() @AcceptableText() ref!: string;
+  @Field() @AcceptableText() description!: string;
+  @OwnersField({ nullable: true }) owners?: string[] | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() commencing?: string | null;
   @Field(() => PlanDateScalar, { nullable: true }) @IsOptional() dueBy?: string | null;
   @Field(() => RagStatusEnum, { nullable: true, defaultValue: 'NOT_RATED' })
@@ -90,9 +98,10 @@ export class AddActionInput {
 export class RecordBoardMeetingInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => DateScalar, { description: 'The day the board met (not in the future).' }) heldOn!: string;
-  @Field({ description: 'e.g. "Improvement board, April 2024"' }) title!: string;
+  @Field({ description: 'e.g. "Improvement board, April 2024"' }) @AcceptableText() title!: string;
   @Field(() => String, { nullable: true, description: 'Where the minutes are published (https://…).' })
   @IsOptional()
+  @AcceptableText({ blankAllowed: true })
   minutesUrl?: string | null;
 }
 
@@ -100,8 +109,15 @@ export class RecordBoardMeetingInput {
 export class ReviseThemeInput {
   @Field(() => ID) @IsUUID() planId!: string;
   @Field(() => ID) @IsUUID() themeId!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() title?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() whatNeedsToImprove?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() inspectorFindings?: string | null;
-  @Field({ description: 'Why the theme was revised.' }) reason!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @AcceptableText({ blankAllowed: true }) title?:
+    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @AcceptableText({ blankAllowed: true })
+  whatNeedsToImprove?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @AcceptableText({ blankAllowed: true })
+  inspectorFindings?: string | null;
+  @Field({ description: 'Why the theme was revised.' }) @AcceptableText() reason!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { TextField } from '../domain/events.js';
+import { AcceptableText } from '../../graphql/acceptable-text.js';
 import { TextFieldEnum } from './redaction.types.js';
 
 @InputType({
@@ -10,12 +11,15 @@ import { TextFieldEnum } from './redaction.types.js';
 })
 export class RedactTextInput {
   @Field(() => ID) @IsUUID() planId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() noteId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() eventId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @AcceptableText({ blankAllowed: true }) noteId?:
+    string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @AcceptableText({ blankAllowed: true }) eventId?:
+    string | null;
   @Field(() => TextFieldEnum, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(TextFieldEnum))
   field?: TextField | null;
   @Field({ description: 'Why it is erased; shown in its place. It must not identify a child either.' })
+  @AcceptableText()
   reason!: string;
 }

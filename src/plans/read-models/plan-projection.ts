@@ -5,10 +5,42 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { EVENT_STORE, type AllSubscription, type EventStore } from '../../event-store/event-store.port.js';
+import {
+  EVENT_STORE,
+  StoreAccessDeniedError,
+  StoreUnavailableError,
+  type AllSubscription,
+  type EventStore,
+  type SkippedRecord,
+} from '../../event-store/event-store.port.js';
 import { PLAN_STREAM_PREFIX } from '../plan-stream.js';
 import type { PlanEventListener } from './plan-event-applied.js';
 import { PlanReadModel } from './plan-read-model.js';
+import { SkippedRecords, type SkippedRecordsReport } from './skipped-records.js';
+
+/** How long a request waits for the read model to fold its own write before answering UNAVAILABLE. */
+export const WAIT_FOR_DEADLINE_MS = 10_000;
+
+/** The store delivered a position at or before one already folded: its log was replaced. */
+export class PositionsWentBackwards extends Error {
+  constructor(position: bigint, folded: bigint) {
+    super(
+      `The event store went backwards: position ${position} arrived after ${folded} was folded. ` +
+        'Was it restored from a backup? The read models refuse to mix two histories: restart the ' +
+        'application to rebuild them from the store as it is now',
+    );
+    this.name = 'PositionsWentBackwards';
+  }
+}
+
+/** What /health/ready shows: whether the read models are current, and what they passed over. */
+export interface ProjectionHealth {
+  readonly ready: boolean;
+  /** Why the read models stopped, in words safe to show anyone. */
+  readonly stopped?: string;
+  /** Only once something was passed over. */
+  readonly skipped?: SkippedRecordsReport;
+}
 
 interface Waiter {
   readonly position: bigint;
@@ -30,6 +62,7 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
   private failure: Error | undefined;
   private caughtUp = false;
   private readonly listeners: PlanEventListener[] = [];
+  private readonly skipped = new SkippedRecords();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -51,7 +84,10 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
       void (async () => {
         try {
           for await (const message of subscription) {
-            if (message.kind === 'event') {
+            if (message.kind === 'skipped') {
+              this.skip(message.skipped);
+            } else if (message.kind === 'event') {
+              this.assertForwards(message.event.position);
               const applied = this.readModel.apply(message.event);
               for (const listener of this.listeners) listener.onPlanEvent(applied);
               this.advanceTo(message.event.position);
@@ -69,16 +105,35 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
     });
   }
 
+  health(): ProjectionHealth {
+    return {
+      ready: this.isHealthy,
+      ...(this.failure ? { stopped: stoppedBecause(this.failure) } : {}),
+      ...(this.skipped.report().count > 0 ? { skipped: this.skipped.report() } : {}),
+    };
+  }
+
   get isHealthy(): boolean {
     // A store that can lose its connection says so; the read models are stale until it is back.
     return this.caughtUp && this.failure === undefined && this.subscription?.connected !== false;
   }
 
   /** Resolves once the read model includes the event at this position (read-your-writes). */
-  waitFor(position: bigint): Promise<void> {
+  waitFor(position: bigint, deadlineMs = WAIT_FOR_DEADLINE_MS): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.processed >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      // Stored but not yet readable: the client may ask again (with its key, it is answered, not repeated).
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((waiter) => waiter.resolve !== done);
+        reject(new StoreUnavailableError('the read models are behind the store', 1));
+      }, deadlineMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ position, resolve: done, reject: (error) => (clearTimeout(timer), reject(error)) });
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -93,12 +148,29 @@ export class PlanProjection implements OnApplicationBootstrap, OnApplicationShut
     due.forEach((waiter) => waiter.resolve());
   }
 
+  /** A record of the store that is not an event of ours: counted, logged, and passed over. */
+  private skip(record: SkippedRecord): void {
+    this.skipped.add(record);
+    this.logger.warn(`Skipped a record in ${record.stream}: ${record.reason} (${record.detail})`);
+    if (record.position !== undefined) this.advanceTo(record.position);
+  }
+
+  private assertForwards(position: bigint): void {
+    if (position <= this.processed) throw new PositionsWentBackwards(position, this.processed);
+  }
+
   private fail(error: Error): void {
     this.failure = error;
     this.logger.error(`Projection stopped: ${error.message}`, error.stack);
     this.waiters.forEach((waiter) => waiter.reject(error));
     this.waiters = [];
   }
+}
+
+function stoppedBecause(error: Error): string {
+  if (error instanceof StoreAccessDeniedError) return 'the event store refused access to $all';
+  if (error instanceof PositionsWentBackwards) return "the event store's positions went backwards";
+  return 'the read models stopped: see the log';
 }
 
 function partition<T>(items: readonly T[], predicate: (item: T) => boolean): [T[], T[]] {

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { Allow } from '../../auth/allow.decorator.js';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { boardPackRequest } from '../board-pack-request.js';
 import { renderBoardPack, type BoardPackFormat } from '../board-pack-document.js';
 import { GetBoardPack } from '../board-pack.query.js';
+import { OffLoopLimitError } from '../../shared/off-loop/off-loop.js';
 
 /** The page has no script and needs nothing from elsewhere: a browser may forbid everything else. */
 const HTML_POLICY =
@@ -49,7 +50,14 @@ export class BoardPackController {
     options: { asOf?: string; boardMeeting?: string; staleAfterDays?: string },
   ): Promise<string | Buffer> {
     const pack = await this.queryBus.execute(new GetBoardPack(boardPackRequest(planId, options)));
-    const document = await renderBoardPack(pack, format);
+    const document = await renderBoardPack(pack, format).catch((error: unknown) => {
+      if (!(error instanceof OffLoopLimitError)) throw error;
+      // The PDF could not be drawn within its caps (or the workers are all busy): a later try may do.
+      void reply.header('retry-after', '60');
+      throw new ServiceUnavailableException(
+        `${error.message}. Try again later, or open the board pack as a page (without .pdf) and print it.`,
+      );
+    });
     void reply
       .header('content-type', document.contentType)
       // A pack shows the plan as it was: the same request later may differ, and it is not public.

@@ -3,7 +3,13 @@ import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import type { ProposedEvent } from './event-log.js';
 import { code, shared, status, streamName, streams, uuidString } from './protocol.js';
-import { expectedOf, toProposed, UNAVAILABLE, type StreamsState } from './streams-service.js';
+import {
+  accessDeniedError,
+  expectedOf,
+  toProposed,
+  UNAVAILABLE,
+  type StreamsState,
+} from './streams-service.js';
 
 type Options = streams.BatchAppendReq.Options;
 const { BatchAppendResp } = streams;
@@ -47,7 +53,11 @@ export class BatchAppender {
   }
 
   private commit(correlationId: shared.UUID, options: Options, proposed: ProposedEvent[]): void {
+    // Simplified: a server answers this batch with a status packing AccessDenied; the client raises
+    // AccessDeniedError either way.
+    if (this.state.access.denied) return void this.call.emit('error', accessDeniedError());
     const fault = this.state.appendFaults.shift();
+    if (fault === 'no-answer') return;
     if (fault === 'before-commit') return void this.call.emit('error', UNAVAILABLE);
     const outcome = this.state.log.append(
       streamName(options.getStreamIdentifier()),

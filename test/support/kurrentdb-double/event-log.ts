@@ -143,6 +143,25 @@ export class EventLog {
     };
   }
 
+  /**
+   * The log as a backup taken when it held its first `count` records left it: later records are
+   * gone and the next append takes the first lost record's position again. Deletions are kept.
+   */
+  restoreBackup(count: number): void {
+    const lost = this.all.splice(count);
+    const first = lost[0];
+    if (!first) return;
+    this.nextPosition = first.position;
+    for (const record of lost) {
+      this.committed.delete(record.id);
+      const stream = this.streams.get(record.stream) ?? [];
+      this.streams.set(
+        record.stream,
+        stream.filter((event) => event.id !== record.id),
+      );
+    }
+  }
+
   /** Index in $all of the first event at or after a position. */
   indexAt(position: bigint): number {
     let [low, high] = [0, this.all.length];

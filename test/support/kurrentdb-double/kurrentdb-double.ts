@@ -38,6 +38,7 @@ export class KurrentDbDouble {
   readonly log = new EventLog();
   readonly calls: RpcCall[] = [];
   private readonly appendFaults: AppendFault[] = [];
+  private readonly access = { denied: false };
   private server: Server | undefined;
   private port = 0;
 
@@ -61,6 +62,16 @@ export class KurrentDbDouble {
   /** Makes the next append fail as if the connection dropped, before or after storing it. */
   failNextAppend(fault: AppendFault): void {
     this.appendFaults.push(fault);
+  }
+
+  /** Forgets the append faults not yet used. */
+  clearAppendFaults(): void {
+    this.appendFaults.length = 0;
+  }
+
+  /** Refuses every Streams call with PERMISSION_DENIED (as for a user without $all or stream ACLs). */
+  denyAccess(denied = true): void {
+    this.access.denied = denied;
   }
 
   /** Drops every connection and stops listening, as a server going down; the log is kept. */
@@ -91,7 +102,7 @@ export class KurrentDbDouble {
   }
 
   private state() {
-    return { log: this.log, appendFaults: this.appendFaults };
+    return { log: this.log, appendFaults: this.appendFaults, access: this.access };
   }
 
   private features(): UntypedServiceImplementation {

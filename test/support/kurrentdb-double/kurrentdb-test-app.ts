@@ -19,7 +19,21 @@ process.once('exit', () => rmSync(SIGN_IN_DIR, { recursive: true, force: true })
  * interface as the embedded-store tests use (so PlanApi and HistoryApi work unchanged). Events are
  * counted and listed from the double's log.
  */
-export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock): Promise<TestApp> {
+/** The adapter's settings, as KURRENTDB_RETRY_BUDGET_MS and KURRENTDB_DEADLINE_MS give them. */
+export interface KurrentDbAppSettings {
+  readonly retryBudgetMs?: number;
+  readonly deadlineMs?: number;
+}
+
+/** Short, so that a test which keeps the server away does not wait out the production budget. */
+const TEST_SETTINGS = { retryBudgetMs: 1500, deadlineMs: 5000 };
+
+export async function startKurrentDbApp(
+  double: KurrentDbDouble,
+  clock?: Clock,
+  settings: KurrentDbAppSettings = {},
+): Promise<TestApp> {
+  const { retryBudgetMs, deadlineMs } = { ...TEST_SETTINGS, ...settings };
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -32,7 +46,19 @@ export async function startKurrentDbApp(double: KurrentDbDouble, clock?: Clock):
   let url = '';
 
   const start = async (): Promise<void> => {
-    const created = await createApp(config, clock);
+    // Read from the environment at start-up, as in production; restored at once for other apps.
+    const before = { ...process.env };
+    process.env.KURRENTDB_RETRY_BUDGET_MS = String(retryBudgetMs);
+    process.env.KURRENTDB_DEADLINE_MS = String(deadlineMs);
+    let created: NestFastifyApplication;
+    try {
+      created = await createApp(config, clock);
+    } finally {
+      process.env.KURRENTDB_RETRY_BUDGET_MS = before.KURRENTDB_RETRY_BUDGET_MS;
+      process.env.KURRENTDB_DEADLINE_MS = before.KURRENTDB_DEADLINE_MS;
+      if (before.KURRENTDB_RETRY_BUDGET_MS === undefined) delete process.env.KURRENTDB_RETRY_BUDGET_MS;
+      if (before.KURRENTDB_DEADLINE_MS === undefined) delete process.env.KURRENTDB_DEADLINE_MS;
+    }
     await created.listen(0, '127.0.0.1');
     app = created;
     url = `http://127.0.0.1:${(created.getHttpServer().address() as AddressInfo).port}`;

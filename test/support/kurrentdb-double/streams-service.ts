@@ -1,4 +1,5 @@
 import {
+  Metadata,
   status as grpcStatus,
   type sendUnaryData,
   type ServerDuplexStream,
@@ -19,13 +20,25 @@ import { streamName, streams, uuidString } from './protocol.js';
 import { readAll, readStream } from './reads.js';
 import { serveAllSubscription } from './subscription.js';
 
-/** A failure injected into the next append: the connection drops before or after it is stored. */
-export type AppendFault = 'before-commit' | 'after-commit';
+/**
+ * A failure injected into the next append: the connection drops before or after it is stored, or
+ * the server takes the append and never answers (nothing stored).
+ */
+export type AppendFault = 'before-commit' | 'after-commit' | 'no-answer';
 
 export interface StreamsState {
   readonly log: EventLog;
   /** Faults for the coming appends, in order. */
   readonly appendFaults: AppendFault[];
+  /** While true, every Streams call is refused as a server refuses a user its ACLs do not allow. */
+  readonly access: { denied: boolean };
+}
+
+/** What a server answers a user without the right: PERMISSION_DENIED with the `exception` trailer. */
+export function accessDeniedError() {
+  const metadata = new Metadata();
+  metadata.set('exception', 'access-denied');
+  return { code: grpcStatus.PERMISSION_DENIED, details: 'Access denied.', metadata };
 }
 
 export const UNAVAILABLE = {
@@ -37,6 +50,7 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
   const { log } = state;
   return {
     read(call: ServerWritableStream<streams.ReadReq, streams.ReadResp>): void {
+      if (state.access.denied) return void call.emit('error', accessDeniedError());
       const options = call.request.getOptions();
       if (!options || (options.hasSubscription() && options.hasStream())) {
         call.emit('error', {
@@ -70,7 +84,9 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
       });
       call.on('end', () => {
         if (!options) return callback({ code: grpcStatus.INVALID_ARGUMENT, details: 'No options sent' });
+        if (state.access.denied) return callback(accessDeniedError());
         const fault = state.appendFaults.shift();
+        if (fault === 'no-answer') return;
         if (fault === 'before-commit') return callback(UNAVAILABLE);
         const outcome = log.append(streamName(options.getStreamIdentifier()), expectedOf(options), proposed);
         if (fault === 'after-commit') return callback(UNAVAILABLE);
