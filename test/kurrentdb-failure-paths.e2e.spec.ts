@@ -57,15 +57,28 @@ describe('the API on KurrentDB when the store fails', () => {
     expect(app.eventCount()).toBe(before + 1);
   });
 
-  it('records every one of 30 concurrent notes on one action, none refused as a conflict', async () => {
+  it('records every one of 30 concurrent notes on one action through two instances, none refused as a conflict', async () => {
     const action = await newAction();
-    const texts = Array.from({ length: 30 }, (_, index) => `Note ${index + 1}.`);
-    const answers = await Promise.all(
-      texts.map((text) => api.send('addProgressNote', { actionId: action.id, text })),
-    );
-    expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
-    const notes = (await api.action(action.id))?.progressNotes.map((note) => note.text);
-    expect([...(notes ?? [])].sort()).toEqual([...texts].sort());
+    // A second instance on the same store: its writers race this one's, and lose, and decide again.
+    const other = await startKurrentDbApp(double, undefined, { retryBudgetMs: 4000 });
+    try {
+      const otherApi = new PlanApi(other);
+      await waitUntil(async () => (await otherApi.action(action.id)) !== undefined, 5000);
+      const texts = Array.from({ length: 30 }, (_, index) => `Note ${index + 1}.`);
+      const answers = await Promise.all(
+        texts.map((text, index) =>
+          (index % 2 === 0 ? api : otherApi).send('addProgressNote', { actionId: action.id, text }),
+        ),
+      );
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      // This instance reads the other's notes once it has folded them.
+      const notesHere = async () => (await api.action(action.id))?.progressNotes.map((note) => note.text);
+      await waitUntil(async () => (await notesHere())?.length === texts.length, 5000);
+      const notes = await notesHere();
+      expect([...(notes ?? [])].sort()).toEqual([...texts].sort());
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers at once, without internals, when KurrentDB refuses access', async () => {

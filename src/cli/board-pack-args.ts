@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { DomainError } from '../plans/domain/errors.js';
 import { boardPackRequest, type OptionNames } from '../reports/board-pack-request.js';
 import type { BoardPackFormat } from '../reports/board-pack-document.js';
 import type { BoardPackRequest } from '../reports/board-pack.query.js';
+import { strictArguments } from './strict-arguments.js';
 
 export const BOARD_PACK_USAGE = `Usage: npm run board-pack -- --plan <id> [--board <meetingId> | --as-of <when>] [--stale-after-days <N>] [--format html|pdf] [--out <file>] [--token <jwt>]
 
@@ -36,26 +36,18 @@ export type ParsedBoardPackArguments =
 
 /** The command line of `npm run board-pack`; anything unclear is an error (exit 2), never a guess. */
 export function parseBoardPackArguments(argv: readonly string[]): ParsedBoardPackArguments {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        plan: { type: 'string' },
-        board: { type: 'string' },
-        'as-of': { type: 'string' },
-        'stale-after-days': { type: 'string' },
-        format: { type: 'string', default: 'html' },
-        out: { type: 'string' },
-        token: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
-  }
+  const parsed = strictArguments(argv, {
+    plan: { type: 'string' },
+    board: { type: 'string' },
+    'as-of': { type: 'string' },
+    'stale-after-days': { type: 'string' },
+    format: { type: 'string', default: 'html' },
+    out: { type: 'string' },
+    token: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in parsed) return { kind: 'error', message: parsed.error };
+  const { values } = parsed;
   if (values.help) return { kind: 'help' };
   const planId = values.plan?.trim();
   if (!planId) return { kind: 'error', message: '--plan needs the id of a plan' };

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { strictArguments } from './strict-arguments.js';
 
 export const CHECK_DATA_USAGE = `Usage: npm run check-data -- [--data-dir <folder>]
 
@@ -25,20 +25,12 @@ export type ParsedCheckDataArguments =
 
 /** The command line of `npm run check-data`; anything unclear is an error (exit 2), never a guess. */
 export function parseCheckDataArguments(argv: readonly string[]): ParsedCheckDataArguments {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
-  }
+  const parsed = strictArguments(argv, {
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in parsed) return { kind: 'error', message: parsed.error };
+  const { values } = parsed;
   if (values.help) return { kind: 'help' };
   const dataDir = values['data-dir']?.trim();
   if (dataDir === '') return { kind: 'error', message: '--data-dir needs a folder' };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventRow } from '../event-store/sqlite/events-table.js';
 import { SCHEMA_VERSION } from '../event-store/sqlite/sqlite-database.js';
 import { Database } from '../event-store/sqlite/sqlite-driver.js';
 import { problemsInStream, type DataProblem, type StoredEventRow } from './check-data-rules.js';
@@ -87,16 +88,6 @@ function schemaProblems(db: Database): DataProblem[] {
     ];
   }
   return [];
-}
-
-interface EventRow {
-  readonly position: bigint;
-  readonly event_id: string;
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
 }
 
 /** Reads stream by stream, in revision order, one stream in memory at a time. */

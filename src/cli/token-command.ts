@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadAuthConfig } from '../auth/tokens/auth-config.js';
 import {
   MAX_TOKEN_DAYS,
@@ -9,6 +8,7 @@ import {
 import { isPlainText } from '../auth/tokens/signed-in-user-claims.js';
 import { ROLES, isRole, type Role } from '../auth/domain/actor.js';
 import { loadConfig } from '../config.js';
+import { strictArguments } from './strict-arguments.js';
 
 export const TOKEN_USAGE = `Usage: npm run token -- --name "<name>" --role <ROLE> [--role <ROLE>]… [--owns "<owner>"]… [--local-authority "<authority>"] [--days <N>] [--subject <id>]
 
@@ -36,25 +36,17 @@ const TEXT_RULE = 'printable text of at most 200 characters';
 
 /** The command line of `npm run token`; anything unclear is an error (exit 2), never a guess. */
 export function parseTokenArguments(argv: readonly string[]): ParsedTokenArguments {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        name: { type: 'string' },
-        role: { type: 'string', multiple: true },
-        owns: { type: 'string', multiple: true },
-        'local-authority': { type: 'string' },
-        days: { type: 'string' },
-        subject: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
-  }
+  const parsed = strictArguments(argv, {
+    name: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    owns: { type: 'string', multiple: true },
+    'local-authority': { type: 'string' },
+    days: { type: 'string' },
+    subject: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in parsed) return { kind: 'error', message: parsed.error };
+  const { values } = parsed;
   if (values.help) return { kind: 'help' };
   const name = values.name?.trim();
   if (!name) return { kind: 'error', message: 'Give --name, the name of the person the token is for' };

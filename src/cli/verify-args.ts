@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { strictArguments } from './strict-arguments.js';
 
 export const VERIFY_USAGE = `Usage: npm run verify -- [--plan <id>] [--expect-head <hash>] [--token <jwt>]
 
@@ -28,22 +28,14 @@ const SHA_256_HEX = /^[0-9a-f]{64}$/;
 
 /** The command line of `npm run verify`; anything unclear is an error (exit 2), never a guess. */
 export function parseVerifyArguments(argv: readonly string[]): ParsedVerifyArguments {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        plan: { type: 'string' },
-        'expect-head': { type: 'string' },
-        token: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
-  }
+  const parsed = strictArguments(argv, {
+    plan: { type: 'string' },
+    'expect-head': { type: 'string' },
+    token: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if ('error' in parsed) return { kind: 'error', message: parsed.error };
+  const { values } = parsed;
   if (values.help) return { kind: 'help' };
   const planId = values.plan?.trim();
   const expectHead = values['expect-head']?.trim().toLowerCase();

@@ -1,15 +1,11 @@
 import {
   WrongExpectedRevisionError,
-  type AllSubscription,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type SubscribeToAllOptions,
 } from '../event-store/event-store.port.js';
+import { DelegatingEventStore } from '../event-store/delegating-event-store.js';
 import type { OperationsMetrics } from './operations-metrics.js';
 
 /** Conflicted changes remembered to recognise their retry; older ones are forgotten first. */
@@ -20,15 +16,17 @@ const REMEMBERED_CONFLICTS = 1000;
  * lost a race is decided again and appended with the same causation id (one per request), which is
  * how its retry is recognised here without the command handler knowing about metrics.
  */
-export class MeteredEventStore implements EventStore {
+export class MeteredEventStore extends DelegatingEventStore {
   private readonly conflicted = new Set<string>();
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly metrics: OperationsMetrics,
-  ) {}
+  ) {
+    super(store);
+  }
 
-  async append(
+  override async append(
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
@@ -36,7 +34,7 @@ export class MeteredEventStore implements EventStore {
     const causation = events[0]?.metadata.causationId;
     if (causation !== undefined && this.conflicted.delete(causation)) this.metrics.changeRetried();
     try {
-      const result = await this.store.append(stream, events, expected);
+      const result = await this.inner.append(stream, events, expected);
       this.metrics.appended(events.length);
       return result;
     } catch (error) {
@@ -48,22 +46,6 @@ export class MeteredEventStore implements EventStore {
       if (causation !== undefined) this.remember(causation);
       throw error;
     }
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.store.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.store.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
-    return this.store.subscribeToAll(options);
-  }
-
-  close(): Promise<void> {
-    return this.store.close();
   }
 
   private remember(causation: string): void {

@@ -2,16 +2,12 @@ import { chainHash, GENESIS_HASH } from '../../audit/domain/chain-hash.js';
 import { verifyChain } from '../../audit/domain/verify-chain.js';
 import {
   WrongExpectedRevisionError,
-  type AllSubscription,
   type AppendResult,
-  type EventStore,
   type ExpectedRevision,
   type NewEvent,
-  type ReadAllOptions,
-  type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { DelegatingEventStore } from '../delegating-event-store.js';
 import { StreamHeads, type ChainHead } from './stream-heads.js';
 
 /** Plans are few; a head costs ~200 bytes. */
@@ -38,12 +34,10 @@ interface Continuation {
  * revision r, so the store keeps them only right after it: a lost race is the store's
  * WrongExpectedRevisionError, never a stored wrong hash or a forked chain.
  */
-export class ChainedEventStore implements EventStore {
+export class ChainedEventStore extends DelegatingEventStore {
   private readonly heads = new StreamHeads(REMEMBERED_HEADS);
 
-  constructor(private readonly inner: EventStore) {}
-
-  async append(
+  override async append(
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
@@ -83,22 +77,6 @@ export class ChainedEventStore implements EventStore {
       this.heads.forget(stream);
       throw error;
     }
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private async continuation(

@@ -4,7 +4,8 @@ import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port
 /** Larger than any position, so "no upper bound" needs no second query shape. */
 const END_OF_LOG = 2n ** 63n - 1n;
 
-interface EventRow {
+/** A row of the events table as SQLite gives it (integers as bigint). */
+export interface EventRow {
   readonly position: bigint;
   readonly event_id: string;
   readonly stream: string;

@@ -11,6 +11,7 @@ import {
 } from '../../event-store/event-store.port.js';
 import { OperationsMetrics } from '../../observability/operations-metrics.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
+import { OneAtATime } from '../../shared/one-at-a-time.js';
 import type { PlanCommand } from '../domain/commands.js';
 import { decideAll } from '../domain/decide-all.js';
 import { conflict, notFound } from '../domain/errors.js';
@@ -22,15 +23,18 @@ import { PriorRequests } from './prior-requests.js';
 import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.command.js';
 
 /**
- * Without expectedVersion a change is simply re-decided on the newer state, up to this many times,
- * after a jittered pause: writers that lost together must not all come back together (on a store
- * with network round trips, 30 concurrent notes on one plan otherwise lost 18 times in 30).
+ * Without expectedVersion a change that lost to another instance's is simply re-decided on the
+ * newer state, up to this many times, after a jittered pause: writers that lost together must not
+ * all come back together (on a store with network round trips, 30 concurrent notes on one plan
+ * otherwise lost 18 times in 30).
  */
 const MAX_ATTEMPTS = 12;
 const REDECIDE_BACKOFF = { initialDelayMs: 5, maxDelayMs: 200 };
 
 @CommandHandler(RecordPlanChange)
 export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange> {
+  private readonly onePerPlan = new OneAtATime();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: PlanProjection,
@@ -43,6 +47,16 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
   async execute({ changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
     if (changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
     const planId = this.planIdOf(changes[0]!);
+    // One change to a plan at a time in this process: writers here never race each other, so a
+    // conflict (and its re-decide) only comes from another instance writing the same plan.
+    return this.onePerPlan.run(planId, () => this.record(planId, changes, origin));
+  }
+
+  private async record(
+    planId: string,
+    changes: RecordPlanChange['changes'],
+    origin: RecordPlanChange['origin'],
+  ): Promise<PlanChangeRecorded> {
     const request = keyedRequest(origin, planId, changes);
     const causationId = randomUUID();
     for (let attempt = 1; ; attempt += 1) {

@@ -11,8 +11,8 @@ export const WORKER_ENTRY = new URL('./off-loop.worker.js', import.meta.url);
 
 /**
  * Two at once for the whole process, imports and PDFs together: each may take its task's heap cap
- * (768 MB reading a file, 512 MB drawing a PDF), so eight uploads at once hold at most two of those and wait their turn, and one core
- * of the two a small server has is left for the event loop.
+ * (768 MB reading a file, 512 MB drawing a PDF), so eight uploads at once hold at most two of
+ * those and wait their turn, and one core of the two a small server has is left for the event loop.
  */
 export const MAX_WORKERS = 2;
 /** Beyond this many waiting, a task is refused as busy: a queue that long would outlast its callers. */

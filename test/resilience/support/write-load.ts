@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MUTATIONS, type Rag } from '../../support/plan-api.js';
 import type { ChildApp } from './child-app-process.js';
 
@@ -27,6 +28,8 @@ export interface WriteLoad {
 }
 
 const RAGS: readonly Rag[] = ['RED', 'AMBER', 'GREEN', 'BLUE'];
+/** How much longer than killAfterMs the load may wait for its first acknowledged write. */
+const STARTUP_GRACE_MS = 30_000;
 
 /**
  * Clients that write as fast as they are answered, half with an Idempotency-Key, a third with the
@@ -65,7 +68,11 @@ export async function writeUntilKilled(
   };
 
   const running = Array.from({ length: load.clients }, (_, writer) => client(writer));
-  await new Promise((resolve) => setTimeout(resolve, load.killAfterMs));
+  // The kill waits for the load to be under way: on a busy machine a fresh process may not have
+  // answered anything yet when killAfterMs is up, and a kill before any write proves nothing.
+  const deadline = Date.now() + load.killAfterMs + STARTUP_GRACE_MS;
+  await sleep(load.killAfterMs);
+  while (!writes.some((write) => write.outcome === 'acknowledged') && Date.now() < deadline) await sleep(20);
   killed = true;
   await Promise.all(load.targets.map((target) => target.kill()));
   await Promise.all(running);
