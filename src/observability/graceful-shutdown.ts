@@ -34,6 +34,8 @@ export function stopGracefullyOnSignals(app: INestApplication, options: Shutdown
       logger.error(`Still not stopped after ${seconds} s: stopping now`);
       exit(1);
     }, deadlineMs);
+    // The deadline alone never keeps the process running: with nothing left to wait for, it ends.
+    deadline.unref();
     app.close().then(
       () => {
         clearTimeout(deadline);
