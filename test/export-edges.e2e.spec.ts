@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PlanApi } from './support/plan-api.js';
-import { importPlan } from './support/import-api.js';
+import { reimportExport } from './support/import-api.js';
 import { csvRecords, download } from './support/export-api.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
 
@@ -60,15 +60,7 @@ describe('exporting a plan typed into the app', () => {
     '%s round trip: markup, days, BLUE, owners, paragraphs come back unchanged',
     async (format) => {
       const before = app.eventCount();
-      const file = await download(app, planId, format);
-      const content =
-        format === 'csv' ? { text: file.body.toString() } : { base64: file.body.toString('base64') };
-      const report = await importPlan(app, {
-        planId,
-        fileName: `plan.${format}`,
-        format: format.toUpperCase(),
-        ...content,
-      });
+      const report = await reimportExport(app, planId, format);
       expect(report).toMatchObject({ problems: [], changes: [], appendedEvents: 0 });
       expect(
         report.warnings.filter((warning) => !/^Theme \d+ has no|has no action owner/.test(warning.message)),

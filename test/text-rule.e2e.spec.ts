@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { download } from './support/export-api.js';
-import { importPlan } from './support/import-api.js';
+import { importPlan, reimportExport } from './support/import-api.js';
 import { INVALID_UTF8 } from '../src/http/strict-json-body.js';
 import { MUTATIONS, PlanApi, type ActionView } from './support/plan-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -166,15 +165,7 @@ describe('text the rule accepts, exported and imported back', () => {
 
   it.each(['csv', 'xlsx'] as const)('comes back from the %s with no change recorded', async (format) => {
     const before = app.eventCount();
-    const file = await download(app, planId, format);
-    const content =
-      format === 'csv' ? { text: file.body.toString() } : { base64: file.body.toString('base64') };
-    const report = await importPlan(app, {
-      planId,
-      fileName: `plan.${format}`,
-      format: format.toUpperCase(),
-      ...content,
-    });
+    const report = await reimportExport(app, planId, format);
     expect(report).toMatchObject({ problems: [], changes: [], appendedEvents: 0 });
     expect(app.eventCount()).toBe(before);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@jest/globals';
 import type { GraphQLResponse, TestApp } from './test-app.js';
+import { download } from './export-api.js';
 
 /** The published Isle of Wight plan, pasted from Word: 9 themes, 36 actions. */
 export const IOW_FIXTURE = fileURLToPath(
@@ -58,6 +59,18 @@ export async function importPlan(app: TestApp, input: Record<string, unknown>): 
   const response = await sendImport(app, input);
   expect(response.errors).toBeUndefined();
   return response.data!.importPlan;
+}
+
+/** The plan's own CSV or XLSX export imported back into it: what a round trip records. */
+export async function reimportExport(
+  app: TestApp,
+  planId: string,
+  format: 'csv' | 'xlsx',
+): Promise<ImportReportView> {
+  const file = await download(app, planId, format);
+  const content =
+    format === 'csv' ? { text: file.body.toString() } : { base64: file.body.toString('base64') };
+  return importPlan(app, { planId, fileName: `plan.${format}`, format: format.toUpperCase(), ...content });
 }
 
 /** The Isle of Wight plan as a new plan (the text has no title of its own). */
