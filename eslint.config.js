@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'test-results/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

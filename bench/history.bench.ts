@@ -13,7 +13,7 @@ import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.j
 import { evolve, type Plan } from '../src/plans/domain/plan.js';
 import { fromRecorded, planStream } from '../src/plans/plan-stream.js';
 import { writeLargePlan } from './large-plan.js';
-import { measure, report } from './measure.js';
+import { measure, report, untilReady } from './measure.js';
 
 const ACTIONS = 100;
 const EVENTS = 10_000;
@@ -26,6 +26,7 @@ const plan = await writeLargePlan(store, ACTIONS, EVENTS);
 const startedAt = performance.now();
 const app = await createApp({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' });
 await app.listen(0, '127.0.0.1');
+await untilReady(await app.getUrl());
 const catchUpMs = performance.now() - startedAt;
 const url = `${await app.getUrl()}/graphql`;
 // Time travel needs an AUDITOR or ADMIN: the bench signs in as one, like any client.

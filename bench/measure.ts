@@ -38,3 +38,14 @@ export function report(title: string, timings: readonly Timing[], baseline: Timi
     ...rows,
   ].join('\n');
 }
+
+/** The app listens at once and answers 503 until its read side has caught up: wait for that. */
+export async function untilReady(baseUrl: string, deadlineMs = 120_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Not ready within ${deadlineMs} ms`);
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { mintLocalToken } from '../src/auth/tokens/mint-token.js';
-import { measure, report } from './measure.js';
+import { measure, report, untilReady } from './measure.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const FIXTURE = new URL('../../test/fixtures/iow-2024-ilacs-improvement-plan.txt', import.meta.url);
@@ -16,6 +16,7 @@ const FIXTURE = new URL('../../test/fixtures/iow-2024-ilacs-improvement-plan.txt
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
 const app = await createApp({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' });
 await app.listen(0, '127.0.0.1');
+await untilReady(await app.getUrl());
 const base = await app.getUrl();
 let token = await mintLocalToken(dataDir, { name: 'Bench Admin', roles: ['ADMIN'] });
 

@@ -13,13 +13,12 @@ import { mintLocalToken } from '../src/auth/tokens/mint-token.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { planStream } from '../src/plans/plan-stream.js';
 import type { PlanEventApplied } from '../src/plans/read-models/plan-event-applied.js';
-import type { PlanProjection } from '../src/plans/read-models/plan-projection.js';
-import { PlanReadModel } from '../src/plans/read-models/plan-read-model.js';
+import { LoadedPlan } from '../src/plans/read-models/loaded-plan.js';
 import { searchQuery } from '../src/search/domain/search-query.js';
 import { searchableTexts } from '../src/search/domain/searchable-texts.js';
-import { PlanSearchIndexes } from '../src/search/read-models/plan-search-indexes.js';
+import { FoldedSearchIndex } from '../src/search/read-models/plan-search-indexes.js';
 import { writeLargePlan } from './large-plan.js';
-import { measure, report } from './measure.js';
+import { measure, report, untilReady } from './measure.js';
 import { PLAN_PROSE, PROSE_SENTENCES } from './plan-prose.js';
 
 const ACTIONS = 100;
@@ -45,24 +44,25 @@ const store = SqliteEventStore.open(join(dataDir, 'events.db'));
 const { planId } = await writeLargePlan(store, ACTIONS, EVENTS, PLAN_PROSE);
 
 // The plan folded in-process as the projection folds it, to build the index alone and to scan naively.
-const readModel = new PlanReadModel();
+const loaded = new LoadedPlan(planId, []);
 const folded: PlanEventApplied[] = (await store.readStream(planStream(planId))).map((recorded) =>
-  readModel.apply(recorded),
+  loaded.apply(recorded),
 );
 const texts = folded.flatMap(({ event, context, before, after }) =>
   searchableTexts(event, context, before, after).map(({ text }) => text),
 );
 const heapBefore = heapAfterGc();
 const buildStart = performance.now();
-const indexes = new PlanSearchIndexes({} as PlanProjection);
-folded.forEach((applied) => indexes.onPlanEvent(applied));
+const folding = new FoldedSearchIndex();
+folded.forEach((applied) => folding.onPlanEvent(applied));
 const buildMs = performance.now() - buildStart;
 const indexBytes = heapAfterGc() - heapBefore;
-const index = indexes.of(planId)!;
+const { index } = folding;
 
 const startedAt = performance.now();
 const app = await createApp({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' });
 await app.listen(0, '127.0.0.1');
+await untilReady(await app.getUrl());
 const startUpMs = performance.now() - startedAt;
 const url = `${await app.getUrl()}/graphql`;
 // A VIEWER may search: the bench signs in as one, like any client.

@@ -20,6 +20,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SearchModule } from './search/search.module.js';
 import { CLOCK, systemClock, type Clock } from './shared/clock.js';
+import { READ_SIDE_SETTINGS, readSideSettingsProvider } from './plans/read-models/read-side-settings.js';
 import { sessionFromCookieHeader } from './web/session/session-cookie.js';
 import { SESSION_KEY } from './web/session/web-session.js';
 import { WebModule } from './web/web.module.js';
@@ -48,8 +49,8 @@ export class AppModule {
         {
           module: SharedModule,
           global: true,
-          providers: [{ provide: CLOCK, useValue: clock }],
-          exports: [CLOCK],
+          providers: [{ provide: CLOCK, useValue: clock }, readSideSettingsProvider(config)],
+          exports: [CLOCK, READ_SIDE_SETTINGS],
         },
         PlansModule,
         HistoryModule,

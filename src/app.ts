@@ -6,6 +6,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { logLevelsFrom, type AppConfig } from './config.js';
 import { hardenHttp } from './http/http-hardening.js';
+import { gateOnReadSide } from './http/read-side-gate.js';
 import { serverOptions } from './http/server-options.js';
 import { useStrictJsonBody } from './http/strict-json-body.js';
 import { loggerParams, requestIdOf } from './observability/access-log.js';
@@ -13,6 +14,7 @@ import { closeConnectionsWhenStopping } from './observability/graceful-shutdown.
 import { MetricsModule } from './observability/metrics.module.js';
 import { OperationsMetrics } from './observability/operations-metrics.js';
 import { timeRequests } from './observability/request-timing.js';
+import { PlanProjection } from './plans/read-models/plan-projection.js';
 import type { Clock } from './shared/clock.js';
 import { registerWebAssets } from './web/web-assets.js';
 
@@ -45,6 +47,7 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestF
   await hardenHttp(app, config);
   timeRequests(app, app.get(OperationsMetrics));
   closeConnectionsWhenStopping(app);
+  gateOnReadSide(app, app.get(PlanProjection));
   await registerWebAssets(app);
   return app;
 }

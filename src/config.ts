@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadAuthConfig, type AuthConfig } from './auth/tokens/auth-config.js';
+import { DEFAULT_PLAN_CACHE_EVENTS } from './plans/read-models/read-side-settings.js';
 
 /** Configuration, read once at start-up from the environment and validated. */
 export interface AppConfig {
@@ -23,6 +24,8 @@ export interface AppConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM waits for requests in flight before the process is stopped anyway. */
   readonly shutdownDeadlineMs?: number;
+  /** The plan cache's bound, in events held in memory (PLAN_CACHE_EVENTS): see README. */
+  readonly planCacheEvents?: number;
 }
 
 export type LogFormat = 'json' | 'pretty';
@@ -72,8 +75,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(dataDir),
     auth: loadAuthConfig(env, resolve(dataDir)),
     ...(eventStoreUrl ? { eventStoreUrl } : {}),
+    planCacheEvents: planCacheEventsOf(env),
     logLevel,
   };
+}
+
+/** At least one large plan must fit; beyond ten million events a single process is the wrong tool. */
+function planCacheEventsOf(env: NodeJS.ProcessEnv): number {
+  const events = Number(env.PLAN_CACHE_EVENTS ?? DEFAULT_PLAN_CACHE_EVENTS);
+  if (!Number.isInteger(events) || events < 1_000 || events > 10_000_000) {
+    throw new ConfigError(
+      `PLAN_CACHE_EVENTS must be a whole number of events from 1000 to 10000000, got "${env.PLAN_CACHE_EVENTS}"`,
+    );
+  }
+  return events;
 }
 
 /** Nest logs the chosen level and every level more severe than it. */

@@ -161,7 +161,8 @@ describe('concurrent writers', () => {
           recordedAt: clock.peek(),
           schemaVersion: 1,
         };
-        await other.append(stream, [{ id: randomUUID(), type: 'ProgressNoteAdded', data, metadata }], 'any');
+        const end = (await other.readStream(stream)).length - 1;
+        await other.append(stream, [{ id: randomUUID(), type: 'ProgressNoteAdded', data, metadata }], end);
       }
       return append.call(store, target, events, expected);
     };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { STORED_EVENTS, type StoredEvents } from '../event-store/chained/stored-events.js';
 import type { RecordedEvent } from '../event-store/event-store.port.js';
+import { historyUntilNow } from '../event-store/history-until-now.js';
 import { PLAN_STREAM_PREFIX, planIdOfStream, planStream } from '../plans/plan-stream.js';
 import { verifyChain, versionWithHead, type AuditTrailVerification } from './domain/verify-chain.js';
 
@@ -43,7 +44,7 @@ export class AuditTrail {
   /** Every plan in the store, in the order they were created. */
   async verifyEveryPlan(): Promise<PlanVerification[]> {
     const streams = new Map<string, RecordedEvent[]>();
-    for (const event of await this.events.readAll({ streamPrefix: PLAN_STREAM_PREFIX })) {
+    for (const event of await historyUntilNow(this.events, { streamPrefix: PLAN_STREAM_PREFIX })) {
       const stream = streams.get(event.stream) ?? [];
       stream.push(event);
       streams.set(event.stream, stream);
@@ -53,7 +54,7 @@ export class AuditTrail {
 
   /** The computed head hash once the plan had `version` events (as a board pack shows it). */
   async headAt(planId: string, version: number): Promise<string> {
-    const events = await this.events.readStream(planStream(planId), { toRevision: version - 1 });
+    const events = await this.events.readStream(planStream(planId), { maxCount: Math.max(version, 0) });
     return verifyChain(events).headHash;
   }
 }

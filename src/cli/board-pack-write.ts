@@ -4,7 +4,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { seesAuthority } from '../auth/domain/permissions.js';
 import { loadConfig } from '../config.js';
 import { DomainError, noSuchPlan } from '../plans/domain/errors.js';
-import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { PlanReads } from '../plans/read-models/plan-reads.js';
 import { OffLoopLimitError } from '../shared/off-loop/off-loop.js';
 import { argumentRefusal } from './argument-refusal.js';
 import type { BoardPackArguments } from './board-pack-args.js';
@@ -19,7 +19,7 @@ const OPTIONS = { planId: '--plan', boardMeeting: '--board' };
 export async function writeAs(actor: Actor, options: BoardPackArguments): Promise<number> {
   const context = await createCliContext(loadConfig());
   try {
-    const plan = context.get(PlanProjection).readModel.plan(options.request.planId);
+    const plan = await context.get(PlanReads).findSummary(options.request.planId);
     if (plan && !seesAuthority(actor, plan.localAuthority)) throw noSuchPlan();
     const document = await produceBoardPack(context.get(QueryBus), options);
     if (!options.out) {

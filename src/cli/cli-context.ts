@@ -7,6 +7,8 @@ import { EventStoreModule } from '../event-store/event-store.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ImportModule } from '../import/import.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { READ_SIDE_SETTINGS, readSideSettingsProvider } from '../plans/read-models/read-side-settings.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { CLOCK, systemClock, type Clock } from '../shared/clock.js';
 
@@ -25,8 +27,8 @@ class CliModule {
         {
           module: CliClockModule,
           global: true,
-          providers: [{ provide: CLOCK, useValue: clock }],
-          exports: [CLOCK],
+          providers: [{ provide: CLOCK, useValue: clock }, readSideSettingsProvider(config)],
+          exports: [CLOCK, READ_SIDE_SETTINGS],
         },
         PlansModule,
         HistoryModule,
@@ -41,11 +43,18 @@ class CliModule {
  * Boots the application context for a command-line tool; the read models have caught up with the
  * store when it resolves. Only warnings and errors are logged, so the tool's own output stays readable.
  */
-export function createCliContext(
+export async function createCliContext(
   config: AppConfig,
   clock: Clock = systemClock,
 ): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(CliModule.forConfig(config, clock), {
+  const context = await NestFactory.createApplicationContext(CliModule.forConfig(config, clock), {
     logger: ['error', 'warn'],
   });
+  try {
+    await context.get(PlanProjection).whenReady();
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return context;
 }

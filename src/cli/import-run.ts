@@ -3,7 +3,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { loadConfig } from '../config.js';
 import { ImportService } from '../import/import.service.js';
 import { DomainError } from '../plans/domain/errors.js';
-import { PlanProjection } from '../plans/read-models/plan-projection.js';
+import { PlanReads } from '../plans/read-models/plan-reads.js';
 import { argumentRefusal } from './argument-refusal.js';
 import { createCliContext } from './cli-context.js';
 import type { ImportArguments } from './import-args.js';
@@ -19,8 +19,7 @@ export async function importAs(actor: Actor, options: ImportArguments, content: 
   const context = await createCliContext(loadConfig());
   try {
     const request = { ...options, fileName: options.file, content };
-    const readModel = context.get(PlanProjection).readModel;
-    const plan = options.planId === undefined ? undefined : readModel.plan(options.planId);
+    const plan = options.planId === undefined ? undefined : await context.get(PlanReads).find(options.planId);
     const idempotencyKey = { key: cliImportKey(request, plan?.version) };
     const report = await context
       .get(ImportService)

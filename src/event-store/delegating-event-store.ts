@@ -3,8 +3,8 @@ import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  HeadPositionOptions,
   NewEvent,
-  ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
@@ -25,12 +25,12 @@ export abstract class DelegatingEventStore implements EventStore {
     return this.inner.readStream(stream, options);
   }
 
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
     return this.inner.subscribeToAll(options);
+  }
+
+  headPosition(options?: HeadPositionOptions): Promise<bigint | undefined> {
+    return this.inner.headPosition(options);
   }
 
   close(): Promise<void> {

@@ -45,10 +45,10 @@ export interface RecordedEvent extends NewEvent {
 }
 
 /**
- * What the writer believes about the stream: a revision (the last event's revision),
- * 'no_stream' (it must not exist), 'stream_exists', or 'any'.
+ * What the writer believes about the stream: the revision of its last event, or 'no_stream' (it
+ * must not exist yet).
  */
-export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
+export type ExpectedRevision = number | 'no_stream';
 
 export interface AppendResult {
   /** Revision of the last event now in the stream. */
@@ -60,17 +60,7 @@ export interface AppendResult {
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). Default 0. */
   readonly fromRevision?: number;
-  /** Last revision to read (inclusive). */
-  readonly toRevision?: number;
-  /** Only events whose metadata.recordedAt is at or before this instant. */
-  readonly recordedUpTo?: Date;
-}
-
-export interface ReadAllOptions {
-  /** Read events after this position (exclusive). Default: from the start. */
-  readonly afterPosition?: bigint;
-  /** Only streams whose name starts with this prefix. */
-  readonly streamPrefix?: string;
+  /** At most this many events. Default: to the end of the stream. */
   readonly maxCount?: number;
 }
 
@@ -94,6 +84,17 @@ export interface SkippedRecord {
 export interface SubscribeToAllOptions {
   /** Deliver events after this position (exclusive). Default: from the start. */
   readonly afterPosition?: bigint;
+  /** Only events of streams whose name starts with this prefix. */
+  readonly streamPrefix?: string;
+  /**
+   * Only events of these types (exact names). Filtered by the store itself (an index on SQLite, a
+   * server-side filter on KurrentDB), so a reader of a few types does not pay for every event.
+   */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface HeadPositionOptions {
+  /** The last event of streams whose name starts with this prefix. Default: of any stream of ours. */
   readonly streamPrefix?: string;
 }
 
@@ -112,9 +113,14 @@ export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream in revision order; an unknown stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Events of every stream in position order. */
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Events of every stream in position order: history, caughtUp, then live events. */
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /**
+   * The position of the last event stored now (of our streams, or of those with the prefix);
+   * undefined when there is none. A subscription with the same prefix that has delivered this
+   * position has seen everything stored before the call.
+   */
+  headPosition(options?: HeadPositionOptions): Promise<bigint | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow } from '../auth/allow.decorator.js';
 import type { FastifyReply } from 'fastify';
-import { noSuchPlan } from '../plans/domain/errors.js';
 import { ukDate } from '../plans/domain/plan-date.js';
 import { parsePointInTime } from '../plans/domain/point-in-time.js';
-import { PlanAtResolver, type PlanAt } from '../plans/read-models/point-in-time.js';
+import type { PlanAt } from '../plans/read-models/plan-at.js';
+import { PlanReads } from '../plans/read-models/plan-reads.js';
 import { exportPlanCsv } from './plan-csv.js';
 import { exportPlanXlsx } from './plan-xlsx.js';
 
@@ -18,15 +18,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 @Allow('read', { plan: 'planId', timeTravel: ['asOf'] })
 @Controller('plans')
 export class PlanExportController {
-  constructor(private readonly planAt: PlanAtResolver) {}
+  constructor(private readonly reads: PlanReads) {}
 
   @Get(':planId/export.csv')
-  csv(
+  async csv(
     @Param('planId') planId: string,
     @Query('asOf') asOf: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
-    const plan = this.plan(planId, asOf);
+  ): Promise<string> {
+    const plan = await this.plan(planId, asOf);
     download(reply, 'text/csv; charset=utf-8', fileName(plan, 'csv'));
     return exportPlanCsv(plan);
   }
@@ -37,17 +37,15 @@ export class PlanExportController {
     @Query('asOf') asOf: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const plan = this.plan(planId, asOf);
+    const plan = await this.plan(planId, asOf);
     download(reply, XLSX_TYPE, fileName(plan, 'xlsx'));
     return exportPlanXlsx(plan);
   }
 
   /** Domain errors (a bad asOf, an unknown plan, one not yet created) answer JSON 400/404. */
-  private plan(planId: string, asOf: string | undefined): PlanAt {
+  private plan(planId: string, asOf: string | undefined): Promise<PlanAt> {
     const at = asOf === undefined ? undefined : { instant: parsePointInTime(asOf, 'asOf') };
-    const plan = this.planAt.resolve(planId, at);
-    if (!plan) throw noSuchPlan();
-    return plan;
+    return this.reads.at(planId, at);
   }
 }
 

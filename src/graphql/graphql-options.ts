@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { recordedPosition } from './recorded-position.js';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -116,7 +117,13 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     // An error may set its HTTP status (UNAVAILABLE answers 503 with Retry-After); Nest would reset it to 200.
     preserveHttpStatusForExecutionErrors: false,
-    plugins: [subscriptionsOverWebSocketOnly, oneMutationPerRequest, requestLimits, liveSchema.plugin],
+    plugins: [
+      subscriptionsOverWebSocketOnly,
+      oneMutationPerRequest,
+      requestLimits,
+      liveSchema.plugin,
+      recordedPosition,
+    ],
     parseOptions: { maxTokens: MAX_TOKENS },
     hideSchemaDetailsFromClientErrors: hideSchemaDetails(),
     subscriptions: {

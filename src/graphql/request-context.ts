@@ -17,6 +17,8 @@ export interface RequestContext {
    * it (BAD_USER_INPUT), not here: a query sent with it still answers.
    */
   readonly idempotencyKey?: IdempotencyKey;
+  /** The store position of the last change this request recorded: sent back in `extensions`. */
+  readonly written: { position?: bigint };
 }
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -51,6 +53,7 @@ export function requestContext(
   return {
     correlationId: correlationIdOf(headers),
     authentication,
+    written: {},
     ...(idempotencyKey ? { idempotencyKey } : {}),
     ...(authentication.kind === 'signedIn' ? { actor: { ...authentication.user, via } } : {}),
   };

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { seesAuthority } from '../auth/domain/permissions.js';
 import { PriorRequests } from '../plans/commands/prior-requests.js';
 import { RecordPlanChange, type ChangeOrigin } from '../plans/commands/record-plan-change.command.js';
+import { decideAll } from '../plans/domain/decide-all.js';
 import { DomainError, invalid, noSuchPlan } from '../plans/domain/errors.js';
 import {
   idFromKey,
@@ -15,7 +16,7 @@ import {
 } from '../plans/domain/idempotency.js';
 import type { Plan } from '../plans/domain/plan.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
-import { PlanTimelines } from '../plans/read-models/plan-timelines.js';
+import { PlanReads } from '../plans/read-models/plan-reads.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { importEffectiveDate } from './effective-date.js';
 import { importFingerprint } from './import-fingerprint.js';
@@ -24,7 +25,6 @@ import { offLoop, OffLoopLimitError } from '../shared/off-loop/off-loop.js';
 import type { ParseOutcome, PlanDocumentFormat, PlanDocumentInput } from './parse/parse-plan-document.js';
 import { parsePlanFile } from './parse-plan-file.task.js';
 import { defaultOwnerNames, listedOwnerNames, type OwnerNames } from './parse/owner-cells.js';
-import { decideSteps } from './sync/decide-steps.js';
 import { syncCommands } from './sync/plan-sync.js';
 
 export interface ImportRequest {
@@ -54,7 +54,7 @@ export class ImportService {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly projection: PlanProjection,
-    private readonly timelines: PlanTimelines,
+    private readonly reads: PlanReads,
     private readonly priorRequests: PriorRequests,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -62,7 +62,7 @@ export class ImportService {
   async importPlan(request: ImportRequest, asked: ChangeOrigin): Promise<ImportReport> {
     const now = this.clock();
     const effectiveDate = importEffectiveDate(request.effectiveDate, now);
-    const current = this.targetPlan(request, asked.actor);
+    const current = await this.targetPlan(request, asked.actor);
     const fileName = basename(request.fileName.replace(/\\/g, '/'));
     const origin = { ...asked, requestFingerprint: importFingerprint(request, fileName) };
     // With a key, a resent import of a new plan names the same plan, so it cannot make a copy.
@@ -87,9 +87,10 @@ export class ImportService {
     });
     const warnings = [...parsed.warnings, ...sync.warnings];
     if (sync.problems.length > 0) return refusedReport(request, sync.problems, warnings);
-    const decision = decideSteps(sync.steps, plan, { recordedAt: now.toISOString(), actor: origin.actor });
+    const decision = decideAll(sync.commands, plan, { recordedAt: now.toISOString(), actor: origin.actor });
     if (!decision.accepted) {
-      const { step, error } = decision;
+      const { index, error } = decision.refusal;
+      const step = sync.steps[index]!;
       // The date was wrong for the whole import (before the inspection, say), not this row of the file.
       if (error.field === 'effectiveDate') throw error;
       return refusedReport(
@@ -113,13 +114,13 @@ export class ImportService {
     };
     if (dryRun || sync.commands.length === 0) return report;
     try {
-      await this.commandBus.execute(new RecordPlanChange(sync.commands, origin));
+      await this.commandBus.execute(new RecordPlanChange(planId, sync.commands, origin));
     } catch (error) {
       // Decided above on the plan as it was; someone changed it since in a way the import conflicts with.
       if (!(error instanceof DomainError)) throw error;
       return refusedReport(request, [{ line: null, message: error.message }], warnings);
     }
-    return { ...report, appendedEvents: decision.events };
+    return { ...report, appendedEvents: decision.decisions.flatMap(({ events }) => events).length };
   }
 
   /**
@@ -136,16 +137,19 @@ export class ImportService {
     if (prior.kind === 'none') return current;
     if (prior.kind === 'different') throw keyReusedForAnotherChange();
     await this.projection.waitFor(prior.first.position);
-    return this.timelines.of(request.planId)?.stateAtVersion(prior.first.revision);
+    return (await this.reads.loaded(request.planId)).timeline.stateAtVersion(prior.first.revision);
   }
 
-  private targetPlan({ planId, title }: ImportRequest, actor: Actor | undefined): Plan | undefined {
+  private async targetPlan(
+    { planId, title }: ImportRequest,
+    actor: Actor | undefined,
+  ): Promise<Plan | undefined> {
     if (planId === undefined || planId === null) return undefined;
     if (title !== undefined && title !== null) {
       throw invalid('title', 'A title is for a new plan: leave it out when importing into an existing plan');
     }
-    const plan = this.projection.readModel.plan(planId);
-    if (!plan || (actor && !seesAuthority(actor, plan.localAuthority))) throw noSuchPlan();
+    const plan = await this.reads.current(planId);
+    if (actor && !seesAuthority(actor, plan.localAuthority)) throw noSuchPlan();
     return plan;
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { STORED_EVENTS, type StoredEvents } from '../event-store/chained/stored-events.js';
 import { PLAN_STREAM_PREFIX } from '../plans/plan-stream.js';
-import type { PlanEventApplied, PlanEventListener } from '../plans/read-models/plan-event-applied.js';
 import { PlanProjection } from '../plans/read-models/plan-projection.js';
 import { OperationsMetrics, type ProjectionLag } from './operations-metrics.js';
 
@@ -9,34 +8,42 @@ import { OperationsMetrics, type ProjectionLag } from './operations-metrics.js';
 const LAG_CAP = 1_000;
 
 /**
- * How far the read models (and so every live subscription, fed from them) are behind the store:
- * the plan events stored after the last one folded, counted when metrics are read. Counted from
- * the stored events as they are (no text unsealed).
+ * How far the read side (and so every live subscription, fed from it) is behind the store: the
+ * plan events stored after the last one folded, counted when metrics are read (and only read when
+ * the store's last position is past the one folded).
  */
 @Injectable()
-export class ProjectionLagProbe implements PlanEventListener {
-  private folded = -1n;
-
+export class ProjectionLagProbe {
   constructor(
-    projection: PlanProjection,
+    private readonly projection: PlanProjection,
+    // As stored: counting unseals no text.
     @Inject(STORED_EVENTS) private readonly store: StoredEvents,
     metrics: OperationsMetrics,
   ) {
-    projection.addListener(this);
     metrics.measureLagWith(() => this.lag());
   }
 
-  onPlanEvent({ recorded }: PlanEventApplied): void {
-    if (recorded.position > this.folded) this.folded = recorded.position;
+  async lag(): Promise<ProjectionLag> {
+    const folded = this.projection.foldedPosition;
+    const head = await this.store.headPosition({ streamPrefix: PLAN_STREAM_PREFIX });
+    if (head === undefined || head <= folded) return { foldedPosition: folded, unfoldedEvents: 0 };
+    return { foldedPosition: folded, unfoldedEvents: await this.countAfter(folded) };
   }
 
-  async lag(): Promise<ProjectionLag> {
-    const folded = this.folded;
-    const unfolded = await this.store.readAll({
+  private async countAfter(folded: bigint): Promise<number> {
+    const subscription = this.store.subscribeToAll({
       streamPrefix: PLAN_STREAM_PREFIX,
-      maxCount: LAG_CAP,
       ...(folded >= 0n ? { afterPosition: folded } : {}),
     });
-    return { foldedPosition: folded, unfoldedEvents: unfolded.length };
+    let count = 0;
+    try {
+      for await (const message of subscription) {
+        if (message.kind === 'caughtUp') break;
+        if (message.kind === 'event' && ++count >= LAG_CAP) break;
+      }
+    } finally {
+      await subscription.close();
+    }
+    return count;
   }
 }

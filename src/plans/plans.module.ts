@@ -6,23 +6,19 @@ import { PlanResolver } from './graphql/plan.resolver.js';
 import { RedactionResolver } from './graphql/redaction.resolver.js';
 import { ThemeResolver } from './graphql/theme.resolver.js';
 import { PlanProjection } from './read-models/plan-projection.js';
-import { PlanTimelines } from './read-models/plan-timelines.js';
-import { PlanAtResolver } from './read-models/point-in-time.js';
+import { PlanReads } from './read-models/plan-reads.js';
+import { PlanChangeRecorder } from './graphql/plan-change-recorder.js';
 import { BoardMeetingResolver } from './graphql/board-meeting.resolver.js';
 import { OwnerRoleResolver } from './graphql/owner-role.resolver.js';
-import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models/plan.queries.js';
 
 /** The improvement-plan capability: commands, read models and the GraphQL surface. */
 @Module({
   providers: [
     PlanProjection,
-    PlanTimelines,
-    PlanAtResolver,
+    PlanReads,
     PriorRequests,
     RecordPlanChangeHandler,
-    GetPlansHandler,
-    GetPlanHandler,
-    GetActionHandler,
+    PlanChangeRecorder,
     PlanResolver,
     ThemeResolver,
     ActionResolver,
@@ -30,6 +26,6 @@ import { GetActionHandler, GetPlanHandler, GetPlansHandler } from './read-models
     RedactionResolver,
     OwnerRoleResolver,
   ],
-  exports: [PlanProjection, PlanTimelines, PlanAtResolver, PriorRequests],
+  exports: [PlanProjection, PlanReads, PriorRequests],
 })
 export class PlansModule {}

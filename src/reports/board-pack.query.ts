@@ -3,11 +3,10 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { GetAuditTrailHead } from '../audit/audit-trail-head.query.js';
 import { GetPlanChanges, type PeriodEnd } from '../history/read-models/plan-changes.query.js';
 import { GetRagTrend } from '../history/read-models/rag-trend.query.js';
-import { invalid, notFound, noSuchPlan } from '../plans/domain/errors.js';
-import { endOfUkDay } from '../plans/domain/plan-date.js';
-import { boardMeetingPoint, notAfterNow } from '../plans/domain/point-in-time.js';
+import { invalid, notFound } from '../plans/domain/errors.js';
+import { boardMeetingPoint, notAfterNow, previousBoardMeeting } from '../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../plans/domain/plan.js';
-import { GetPlan } from '../plans/read-models/plan.queries.js';
+import { PlanReads } from '../plans/read-models/plan-reads.js';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { buildBoardPack, type BoardPack } from './domain/board-pack.js';
 import { assertStaleAfterDays, DEFAULT_STALE_AFTER_DAYS } from './domain/stale.js';
@@ -34,6 +33,7 @@ export class GetBoardPack extends Query<BoardPack> {
 export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
   constructor(
     private readonly queryBus: QueryBus,
+    private readonly reads: PlanReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,18 +43,17 @@ export class GetBoardPackHandler implements IQueryHandler<GetBoardPack> {
     if (request.asOf && request.boardMeetingId) {
       throw invalid('boardMeeting', 'Give either asOf or boardMeeting, not both');
     }
-    const current = await this.queryBus.execute(new GetPlan(request.planId));
-    if (!current) throw noSuchPlan();
+    const current = await this.reads.current(request.planId);
     const { asAt, boardMeeting, isCurrent } = this.pointOfPack(current, request);
-    const plan = await this.queryBus.execute(new GetPlan(current.id, { instant: asAt, argument: 'asOf' }));
-    const since = startOfPeriod(current, plan!, asAt, boardMeeting);
+    const plan = await this.reads.at(current.id, { instant: asAt, argument: 'asOf' });
+    const since = startOfPeriod(current, plan, asAt, boardMeeting);
     const changes = await this.queryBus.execute(new GetPlanChanges(current.id, since, { instant: asAt }));
     const trend = await this.queryBus.execute(
       new GetRagTrend(current.id, new Date(current.createdAt), asAt, 'MONTH'),
     );
-    const auditTrailHead = await this.queryBus.execute(new GetAuditTrailHead(current.id, plan!.version));
+    const auditTrailHead = await this.queryBus.execute(new GetAuditTrailHead(current.id, plan.version));
     return buildBoardPack({
-      plan: plan!,
+      plan,
       asAt,
       isCurrent,
       auditTrailHead,
@@ -98,8 +97,8 @@ function startOfPeriod(
   boardMeeting: BoardMeeting | null,
 ): PeriodEnd {
   const previous = boardMeeting
-    ? current.boardMeetings.filter((meeting) => meeting.heldOn < boardMeeting.heldOn).at(-1)
-    : planThen.boardMeetings.filter((meeting) => endOfUkDay(meeting.heldOn) <= asAt).at(-1);
+    ? previousBoardMeeting(current.boardMeetings, asAt, boardMeeting)
+    : previousBoardMeeting(planThen.boardMeetings, asAt);
   if (previous) return { boardMeetingId: previous.id };
   return { instant: new Date(current.createdAt) };
 }

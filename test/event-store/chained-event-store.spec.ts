@@ -3,7 +3,7 @@ import { verifyChain } from '../../src/audit/domain/verify-chain.js';
 import { ChainedEventStore } from '../../src/event-store/chained/chained-event-store.js';
 import { WrongExpectedRevisionError } from '../../src/event-store/event-store.port.js';
 import { Database } from '../../src/event-store/sqlite/sqlite-driver.js';
-import { newEvent, newEvents, rejectionOf } from '../support/event-store-contract/events.js';
+import { appendAtEnd, newEvent, newEvents, rejectionOf } from '../support/event-store-contract/events.js';
 import { TemporaryStoreFile } from './temporary-store-file.js';
 
 const STREAM = 'improvementPlan-1';
@@ -20,12 +20,12 @@ describe('ChainedEventStore over SQLite', () => {
     await file.remove();
   });
 
-  it('stores each event with a hash chained to the one before, across appends of every kind', async () => {
+  it('stores each event with a hash chained to the one before, across appends', async () => {
     const store = new ChainedEventStore(file.open());
     await store.append(STREAM, newEvents(2), 'no_stream');
     await store.append(STREAM, newEvents(1), 1);
-    await store.append(STREAM, newEvents(2), 'any');
-    await store.append(STREAM, newEvents(1), 'stream_exists');
+    await store.append(STREAM, newEvents(2), 2);
+    await store.append(STREAM, newEvents(1), 4);
     const stored = await store.readStream(STREAM);
     expect(await verified()).toEqual({
       valid: true,
@@ -55,7 +55,7 @@ describe('ChainedEventStore over SQLite', () => {
     await here.append(STREAM, newEvents(1), 'no_stream');
     await there.append(STREAM, newEvents(2), 0);
     await here.append(STREAM, newEvents(1), 2);
-    await there.append(STREAM, newEvents(1), 'any');
+    await there.append(STREAM, newEvents(1), 3);
     expect(await verified()).toMatchObject({ valid: true, eventsChecked: 5 });
   });
 
@@ -69,12 +69,18 @@ describe('ChainedEventStore over SQLite', () => {
     expect(await verified()).toMatchObject({ valid: true, eventsChecked: 2 });
   });
 
-  it('keeps one chain when appends without a revision race from two processes', async () => {
+  it('refuses a revision beyond the end of the stream, storing nothing', async () => {
+    const store = new ChainedEventStore(file.open());
+    await store.append(STREAM, newEvents(1), 'no_stream');
+    const error = await rejectionOf(store.append(STREAM, newEvents(1), 5));
+    expect(error).toMatchObject({ expected: 5, actual: 0 });
+    expect(await verified()).toMatchObject({ valid: true, eventsChecked: 1 });
+  });
+
+  it('keeps one chain when appends at the end race from two processes', async () => {
     const [here, there] = [new ChainedEventStore(file.open()), new ChainedEventStore(file.open())];
     await Promise.all(
-      Array.from({ length: 12 }, (_, index) =>
-        (index % 2 ? here : there).append(STREAM, newEvents(1), 'any'),
-      ),
+      Array.from({ length: 12 }, (_, index) => appendAtEnd(index % 2 ? here : there, STREAM)),
     );
     expect(await verified()).toMatchObject({ valid: true, eventsChecked: 12 });
   });
@@ -102,7 +108,7 @@ describe('ChainedEventStore over SQLite', () => {
 
     it('catches a legacy event edited after the chain began, at the first hashed event', async () => {
       const store = new ChainedEventStore(await legacyStream());
-      await store.append(STREAM, newEvents(1), 'any');
+      await store.append(STREAM, newEvents(1), 2);
       const db = new Database(file.path);
       db.prepare(`UPDATE events SET data = '{"index":99}' WHERE stream = ? AND revision = 1`).run(STREAM);
       db.close();

@@ -5,7 +5,8 @@ import {
   type ExpectedRevision,
 } from '../../src/event-store/event-store.port.js';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
-import { newEvents, rejectionOf, testStreams } from '../support/event-store-contract/events.js';
+import { historyUntilNow } from '../../src/event-store/history-until-now.js';
+import { newEvent, newEvents, rejectionOf, testStreams } from '../support/event-store-contract/events.js';
 import { positionsOf, SubscriptionReader } from '../support/event-store-contract/subscription-reader.js';
 import { KurrentDbDouble, type AppendFault } from '../support/kurrentdb-double/kurrentdb-double.js';
 import { FAST_RETRY } from '../support/kurrentdb-double/store-fixture.js';
@@ -45,7 +46,7 @@ describe.each([true, false])(
       const before = double.calls.length;
       await store.append(stream('plan'), newEvents(2), 'no_stream');
       await store.readStream(stream('plan'));
-      await store.readAll({ streamPrefix: prefix });
+      await store.headPosition({ streamPrefix: prefix });
       await new SubscriptionReader(store.subscribeToAll({ streamPrefix: prefix })).take(3);
       const calls = new Set(double.calls.slice(before).map((call) => `${call.sender} ${call.path}`));
       expect([...calls].sort()).toEqual(
@@ -61,7 +62,7 @@ describe.each([true, false])(
 
     it.each<[AppendFault, ExpectedRevision]>([
       ['after-commit', 'no_stream'],
-      ['after-commit', 'any'],
+      ['after-commit', -1],
       ['before-commit', 'no_stream'],
     ])(
       'retries an append whose connection dropped %s (expecting %p) and stores it once',
@@ -69,11 +70,17 @@ describe.each([true, false])(
         const store = open();
         const { stream } = testStreams();
         const batch = newEvents(2);
+        // -1: a stream that already has one event, extended from revision 0.
+        const existing = expected === -1 ? newEvents(1) : [];
+        if (expected === -1) await store.append(stream('plan'), existing, 'no_stream');
         double.failNextAppend(fault);
-        const result = await store.append(stream('plan'), batch, expected);
+        const result = await store.append(stream('plan'), batch, expected === -1 ? 0 : expected);
         const stored = await store.readStream(stream('plan'));
-        expect(stored.map((event) => event.id)).toEqual(batch.map((event) => event.id));
-        expect(result).toEqual({ nextExpectedRevision: 1, position: stored[1]?.position });
+        expect(stored.map((event) => event.id)).toEqual([...existing, ...batch].map((event) => event.id));
+        expect(result).toEqual({
+          nextExpectedRevision: stored.length - 1,
+          position: stored.at(-1)?.position,
+        });
       },
     );
 
@@ -96,12 +103,28 @@ describe.each([true, false])(
       const messages = await reader.take(
         double.log.events.filter((event) => !event.stream.startsWith('$')).length + 1,
       );
-      const streams = [
-        ...(await store.readAll()),
-        ...messages.flatMap((m) => (m.kind === 'event' ? [m.event] : [])),
-      ];
+      const streams = messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
       expect(double.log.events.some((event) => event.stream.startsWith('$'))).toBe(true);
       expect(streams.filter((event) => event.stream.startsWith('$'))).toEqual([]);
+      double.log.writeSystemRecord('$stats-127.0.0.1:2113', '$statsCollected', {});
+      const ours = double.log.events.filter((event) => !event.stream.startsWith('$'));
+      expect(await store.headPosition()).toBe(ours.at(-1)?.position);
+    });
+
+    it('has the server filter a subscription by event type, and checks a stream prefix itself', async () => {
+      const store = open();
+      const { prefix, stream } = testStreams();
+      const wanted = `PlanCreated${Date.now()}`;
+      await store.append(stream('plan-1'), [newEvent(wanted), ...newEvents(200)], 'no_stream');
+      await store.append(stream('other'), [newEvent(wanted)], 'no_stream');
+      const before = double.sent.subscriptionEvents;
+      const delivered = await historyUntilNow(store, {
+        eventTypes: [wanted],
+        streamPrefix: `${prefix}plan-`,
+      });
+      expect(delivered.map((event) => [event.stream, event.type])).toEqual([[stream('plan-1'), wanted]]);
+      // The 200 other events never left the server; the other stream's one did, and was dropped here.
+      expect(double.sent.subscriptionEvents - before).toBe(2);
     });
 
     describe('when the server goes away and comes back', () => {
@@ -117,7 +140,9 @@ describe.each([true, false])(
         messages.push(...(await reader.take(3000 - 10 + 1, 15_000)));
 
         const delivered = messages.flatMap((message) => (message.kind === 'event' ? [message.event] : []));
-        expect(positionsOf(delivered)).toEqual(positionsOf(await store.readAll({ streamPrefix: prefix })));
+        expect(positionsOf(delivered)).toEqual(
+          positionsOf(await historyUntilNow(store, { streamPrefix: prefix })),
+        );
         expect(messages.at(-1)?.kind).toBe('caughtUp');
         expect(warnings.some((warning) => warning.startsWith('Subscription to $all lost'))).toBe(true);
       });
@@ -134,7 +159,7 @@ describe.each([true, false])(
         await store.append(stream('plan'), newEvents(2), 2);
         const live = await reader.takeEvents(2);
         expect(positionsOf(live)).toEqual(
-          positionsOf((await store.readAll({ streamPrefix: prefix })).slice(3)),
+          positionsOf((await historyUntilNow(store, { streamPrefix: prefix })).slice(3)),
         );
         expect(await reader.nextWithin(200)).toBeUndefined();
       });

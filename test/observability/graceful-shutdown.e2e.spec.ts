@@ -67,7 +67,8 @@ describe('graceful shutdown of the running app (SIGTERM)', () => {
     const { child, lines } = startMain(dataDir);
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     try {
-      await waitUntil(async () => lines.some((line) => line.includes('GraphQL API on')), 30_000);
+      // Listening comes first; requests are answered once the plan index is built.
+      await waitUntil(async () => lines.some((line) => line.includes('Plan index built')), 60_000);
       const url = /GraphQL API on (http:\/\/[^/]+)\/graphql/.exec(lines.join('\n'))![1]!;
       const token = await mintLocalToken(dataDir, { name: 'Ann Admin', roles: ['ADMIN'] });
       const authorization = `Bearer ${token}`;

@@ -21,8 +21,7 @@ class OneStream implements Pick<EventStore, 'append'> {
   ): Promise<AppendResult> {
     if (this.failNext) throw this.failNext;
     const actual = this.revision < 0 ? 'no_stream' : this.revision;
-    if (expected !== 'any' && expected !== actual)
-      throw new WrongExpectedRevisionError(stream, expected, actual);
+    if (expected !== actual) throw new WrongExpectedRevisionError(stream, expected, actual);
     this.revision += events.length;
     return { nextExpectedRevision: this.revision, position: BigInt(this.revision) };
   }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.js';
+import { PlanProjection } from '../../src/plans/read-models/plan-projection.js';
 import { IOW_PLAN } from '../support/plan-api.js';
 import { signedInRequests } from '../support/test-app.js';
 
@@ -29,6 +30,7 @@ describe('operations: security headers, CORS and metrics', () => {
       metricsToken: SCRAPE_TOKEN,
     });
     await app.listen(0, '127.0.0.1');
+    await app.get(PlanProjection).whenReady();
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from '@jest/globals';
 import { describeAppendContract } from './event-store-contract/append.contract.js';
 import { describeDurabilityContract } from './event-store-contract/durability.contract.js';
+import { describeEventTypesContract } from './event-store-contract/event-types.contract.js';
 import type { EventStoreFactory, EventStoreFixture } from './event-store-contract/fixture.js';
 import { describeIdempotencyContract } from './event-store-contract/idempotency.contract.js';
 import { describeReadingContract } from './event-store-contract/reading.contract.js';
@@ -33,6 +34,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
     describeReadingContract(current);
     describeIdempotencyContract(current);
     describeSubscriptionContract(current);
+    describeEventTypesContract(current);
     describeDurabilityContract(current);
   });
 }

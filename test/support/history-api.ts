@@ -180,7 +180,7 @@ export interface PlanHistoryPageView {
 
 export type RagSummaryAtView = RagSummaryView & { at: string };
 
-const QUERIES = {
+export const QUERIES = {
   actionAt: `query ($id: ID!, $asOf: DateTime) { action(id: $id, asOf: $asOf) { ${ACTION_FIELDS} } }`,
   actionHistory: `query ($actionId: ID!) { actionHistory(actionId: $actionId) { ${CHANGE_FIELDS} } }`,
   planHistory: `query ($planId: ID!, $filter: PlanHistoryFilter, $first: Int, $after: String) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Database } from '../../src/event-store/sqlite/sqlite-driver.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.js';
+import { PlanProjection } from '../../src/plans/read-models/plan-projection.js';
 import type { AppConfig } from '../../src/config.js';
 import { mintLocalToken, type LocalTokenRequest } from '../../src/auth/tokens/mint-token.js';
 import type { Clock } from '../../src/shared/clock.js';
@@ -100,7 +101,7 @@ export class TestClock {
 }
 
 export async function startTestApp(
-  options: { dataDir?: string; clock?: Clock; auth?: AppConfig['auth'] } = {},
+  options: { dataDir?: string; clock?: Clock; auth?: AppConfig['auth']; planCacheEvents?: number } = {},
 ): Promise<TestApp> {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plans-e2e-'));
@@ -109,9 +110,18 @@ export async function startTestApp(
   let url = '';
 
   const start = async (): Promise<void> => {
-    const config = { port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' as const, auth: options.auth };
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      logLevel: 'error' as const,
+      auth: options.auth,
+      ...(options.planCacheEvents ? { planCacheEvents: options.planCacheEvents } : {}),
+    };
     const created = await createApp(config, options.clock);
     await created.listen(0, '127.0.0.1');
+    // The app listens at once; the tests start once its read side is ready, as a load balancer would.
+    await created.get(PlanProjection).whenReady();
     const address = created.getHttpServer().address() as AddressInfo;
     app = created;
     url = `http://127.0.0.1:${address.port}`;

@@ -2,10 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { importFixturePlan } from './support/api.js';
 import { actionByRef, changeRagAs, historyOf, leadIro } from './support/action-scene.js';
 import { expectAccessible, keepScreenshot } from './support/pages.js';
+import { sharedScene } from './support/shared-scene.js';
 import { ADMIN, signIn, VIEWER } from './support/sign-in.js';
 
 const EDITOR = leadIro();
-const uniqueTitle = (name: string) => `${name} ${Date.now().toString(36)}`;
+/** One plan for the file: each test works on an action of its own (6.3, 3.2, 7.6, 1.1, 4.1). */
+const plan = sharedScene((request) => importFixturePlan(request, `Action pages ${Date.now().toString(36)}`));
 
 /** A UK calendar day some days back, as the three date boxes take it. */
 function daysAgo(days: number): { day: string; month: string; year: string } {
@@ -29,7 +31,7 @@ test.describe('an action’s page', () => {
     page,
     request,
   }, testInfo) => {
-    const planId = await importFixturePlan(request, uniqueTitle('Action page RAG'));
+    const planId = await plan(request);
     const action = await actionByRef(request, planId, '6.3');
     await signIn(page, EDITOR, `/actions/${action.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Action 6.3' })).toBeVisible();
@@ -54,7 +56,7 @@ test.describe('an action’s page', () => {
     page,
     request,
   }) => {
-    const planId = await importFixturePlan(request, uniqueTitle('Action page reason'));
+    const planId = await plan(request);
     const action = await actionByRef(request, planId, '3.2');
     const before = await historyOf(request, action.id);
     await signIn(page, EDITOR, `/actions/${action.id}`);
@@ -79,7 +81,7 @@ test.describe('an action’s page', () => {
     page,
     request,
   }, testInfo) => {
-    const planId = await importFixturePlan(request, uniqueTitle('Action page conflict'));
+    const planId = await plan(request);
     const action = await actionByRef(request, planId, '7.6');
     await signIn(page, EDITOR, `/actions/${action.id}`);
     const date = daysAgo(3);
@@ -126,7 +128,7 @@ test.describe('an action’s page', () => {
     page,
     request,
   }) => {
-    const planId = await importFixturePlan(request, uniqueTitle('Action page viewer'));
+    const planId = await plan(request);
     const action = await actionByRef(request, planId, '1.1');
     const before = await historyOf(request, action.id);
     await signIn(page, VIEWER, `/actions/${action.id}`);
@@ -154,7 +156,7 @@ test.describe('an action’s page', () => {
     page,
     request,
   }) => {
-    const planId = await importFixturePlan(request, uniqueTitle('Action page CSRF'));
+    const planId = await plan(request);
     const action = await actionByRef(request, planId, '4.1');
     const before = await historyOf(request, action.id);
     await signIn(page, EDITOR, `/actions/${action.id}`);

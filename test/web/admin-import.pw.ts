@@ -11,7 +11,13 @@ import {
   summaryValue,
 } from './support/admin-scene.js';
 import { expectAccessible, keepScreenshot } from './support/pages.js';
+import { sharedScene } from './support/shared-scene.js';
 import { ADMIN, signIn, tokenFor } from './support/sign-in.js';
+
+/** A plan imported from the fixture that two tests re-import into and export, changing nothing. */
+const importedPlan = sharedScene((request) =>
+  importFixturePlan(request, `Re-imported ${Date.now().toString(36)}`),
+);
 
 test.describe('an ADMIN imports the council’s plan file', () => {
   test.beforeEach(async ({ page }) => {
@@ -51,9 +57,9 @@ test.describe('an ADMIN imports the council’s plan file', () => {
   test('the same file into the same plan previews no changes and offers nothing to confirm', async ({
     page,
     request,
-  }, testInfo) => {
+  }) => {
     test.slow(); // several pages, each checked by axe
-    const planId = await importFixturePlan(request, `Re-imported ${testInfo.testId}`);
+    const planId = await importedPlan(request);
     await page.goto(`/plans/${planId}/import`);
     await expect(page.getByLabel('Title of the new plan (optional)')).toHaveCount(0);
     await expectAccessible(page);
@@ -70,7 +76,7 @@ test.describe('an ADMIN imports the council’s plan file', () => {
     request,
   }, testInfo) => {
     test.slow(); // several pages, each checked by axe
-    const sourceId = await importFixturePlan(request, `Exported ${testInfo.testId}`);
+    const sourceId = await importedPlan(request);
     const title = `From the CSV ${testInfo.testId}`;
     await page.getByLabel('Title of the new plan (optional)').fill(title);
     await page.getByLabel('The plan file').setInputFiles({

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { importFixturePlan } from './support/api.js';
 import { createPlan, csrfOf, fillDate, planState, plansTitled, ukDay } from './support/admin-scene.js';
 import { expectAccessible, keepScreenshot } from './support/pages.js';
+import { sharedScene } from './support/shared-scene.js';
 import { ADMIN, signIn, VIEWER, type WebUser } from './support/sign-in.js';
 
 const heldToday = () => {
@@ -10,6 +11,10 @@ const heldToday = () => {
 };
 
 const EDITOR: WebUser = { name: 'Eddie Editor', roles: ['EDITOR'], owns: ['Head of Service'] };
+/** The draft plan the EDITOR and the VIEWER try to change: each test checks it is still untouched. */
+const notTheirs = sharedScene((request) =>
+  importFixturePlan(request, `Not theirs ${Date.now().toString(36)}`),
+);
 
 test.describe('an ADMIN’s forms', () => {
   test.beforeEach(async ({ page }) => {
@@ -125,7 +130,7 @@ for (const user of [EDITOR, VIEWER]) {
       request,
     }, testInfo) => {
       test.slow(); // several pages, each checked by axe
-      const planId = await importFixturePlan(request, `Not theirs ${user.roles[0]} ${testInfo.testId}`);
+      const planId = await notTheirs(request);
       await signIn(page, user, '/plans');
       await expect(page.getByRole('link', { name: 'New plan' })).toHaveCount(0);
       for (const path of [

@@ -11,7 +11,11 @@ import {
   ragTagOf,
   type PlanFacts,
 } from './support/plan-overview.js';
+import { sharedScene } from './support/shared-scene.js';
 import { ADMIN, signIn, VIEWER } from './support/sign-in.js';
+
+/** The plan as imported, which the tests that only read it share (the others change theirs). */
+const importedPlan = sharedScene((request) => importFixturePlan(request, 'Overview: counts and themes'));
 
 const themeHeading = (theme: PlanFacts['themes'][number]) =>
   `${theme.number}. ${theme.title ?? '(no heading)'}`;
@@ -29,7 +33,7 @@ test.describe('the plan overview', () => {
     page,
     request,
   }, testInfo) => {
-    const planId = await importFixturePlan(request, 'Overview: counts and themes');
+    const planId = await importedPlan(request);
     const facts = await planFacts(request, planId);
     expect([facts.actions.length, facts.themes.length]).toEqual([36, 9]);
     await signIn(page, ADMIN, `/plans/${planId}`);
@@ -65,7 +69,7 @@ test.describe('the plan overview', () => {
   });
 
   test('links an action’s ref to its page', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Overview: action links');
+    const planId = await importedPlan(request);
     const action = (await planFacts(request, planId)).actions.find((one) => one.ref === '1.2')!;
     await signIn(page, VIEWER, `/plans/${planId}`);
     await expect(actionRow(page, '1.2').getByRole('link', { name: 'Action 1.2' })).toHaveAttribute(
@@ -180,7 +184,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('filters combine, and stay in the address', async ({ page, request }) => {
-      const planId = await importFixturePlan(request, `Overview: combined filters, JS ${javaScriptEnabled}`);
+      const planId = await importedPlan(request);
       const facts = await planFacts(request, planId);
       await signIn(page, VIEWER, `/plans/${planId}`);
       await page.getByLabel('RAG status', { exact: true }).selectOption('NOT_RATED');

@@ -16,15 +16,20 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.pw.ts',
   outputDir: '../../test-results/web',
+  // A file runs in one worker, in order (some share a scene); two files run at once against the one
+  // server, each test in plans and sessions of its own. Two workers keep both cores of a CI machine
+  // busy, where one mostly leaves a core waiting on the other (browser, then server, then browser).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 30_000,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (every step with the page's DOM); its screencast is left out,
+    // which costs every test time for the few that fail (they still keep a screenshot).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // Without these Chromium keeps trying to reach Google's hosts, which this network refuses.

@@ -23,14 +23,17 @@ test.describe('signing in to the pages', () => {
     await expectAccessible(page);
   });
 
-  for (const user of [ADMIN, VIEWER, AUDITOR]) {
-    test(`${user.roles[0]} signs in and out`, async ({ page }) => {
-      await signInThroughPage(page, user);
-      await expect(page.getByText(`${user.name} (${user.roles.join(', ')})`)).toBeVisible();
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await expect(page).toHaveURL(/\/sign-in$/);
-      await page.goto('/plans');
-      await expect(page).toHaveURL(/\/sign-in/);
-    });
-  }
+  // One browser, one person after another: signing out must leave nothing for the next one.
+  test('an ADMIN, a VIEWER and an AUDITOR each sign in and out', async ({ page }) => {
+    for (const user of [ADMIN, VIEWER, AUDITOR]) {
+      await test.step(`${user.roles[0]} signs in and out`, async () => {
+        await signInThroughPage(page, user);
+        await expect(page.getByText(`${user.name} (${user.roles.join(', ')})`)).toBeVisible();
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await expect(page).toHaveURL(/\/sign-in$/);
+        await page.goto('/plans');
+        await expect(page).toHaveURL(/\/sign-in/);
+      });
+    }
+  });
 });

@@ -10,9 +10,26 @@ import {
   ragTagOf,
   showAsAt,
 } from './support/plan-overview.js';
+import { sharedScene } from './support/shared-scene.js';
 import { ADMIN, AUDITOR, signIn, VIEWER } from './support/sign-in.js';
 
 const BANNER = 'A past state of the plan';
+
+/**
+ * A plan whose action 1.2 went from Amber to Red after `before`, a whole second (the as-at form
+ * takes seconds), with a whole second between them. The tests only read it, so it is built once.
+ */
+const changedPlan = sharedScene(async (request) => {
+  const planId = await importFixturePlan(request, 'Time travel: earlier RAG');
+  const before = await nextWholeSecond();
+  await nextWholeSecond();
+  const earlierRag = await changeRag(request, planId, '1.2', 'RED');
+  expect(earlierRag).toBe('AMBER');
+  return { planId, before };
+});
+
+/** A plan as imported, for the tests about the control itself (one of them adds a board meeting). */
+const importedPlan = sharedScene((request) => importFixturePlan(request, 'Time travel: as imported'));
 
 test.describe('the overview as at an earlier time', () => {
   // Each test imports a 36-action plan and runs axe on whole pages: slow on a busy machine.
@@ -22,12 +39,7 @@ test.describe('the overview as at an earlier time', () => {
     page,
     request,
   }, testInfo) => {
-    const planId = await importFixturePlan(request, 'Time travel: earlier RAG');
-    const before = await nextWholeSecond();
-    await nextWholeSecond();
-    const earlierRag = await changeRag(request, planId, '1.2', 'RED');
-    expect(earlierRag).toBe('AMBER');
-
+    const { planId, before } = await changedPlan(request);
     await signIn(page, AUDITOR, `/plans/${planId}`);
     await expect(ragTagOf(page, '1.2')).toHaveText('Red');
     await expect(page.getByRole('region', { name: BANNER })).toHaveCount(0);
@@ -57,10 +69,7 @@ test.describe('the overview as at an earlier time', () => {
   });
 
   test('keeps the filters while looking at the past', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: filters');
-    const before = await nextWholeSecond();
-    await nextWholeSecond();
-    await changeRag(request, planId, '1.2', 'RED');
+    const { planId, before } = await changedPlan(request);
     await signIn(page, ADMIN, `/plans/${planId}?rag=RED`);
     await expect(ragTagOf(page, '1.2')).toHaveText('Red');
     await showAsAt(page, ukFormFields(before.toISOString()));
@@ -70,7 +79,7 @@ test.describe('the overview as at an earlier time', () => {
   });
 
   test('shows the plan as at a board meeting', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: board meeting');
+    const planId = await importedPlan(request);
     const today = ukFormFields(new Date().toISOString());
     const heldOn = `${today.year}-${today.month.padStart(2, '0')}-${today.day.padStart(2, '0')}`;
     await graphql(
@@ -91,7 +100,7 @@ test.describe('the overview as at an earlier time', () => {
   });
 
   test('refuses a date that is not real, beside the field, with status 400', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: bad date');
+    const planId = await importedPlan(request);
     await signIn(page, ADMIN, `/plans/${planId}`);
     const answered = page.waitForResponse((response) => response.url().includes('asAtDay='));
     await showAsAt(page, { day: '31', month: '2', year: '2025' });
@@ -105,7 +114,7 @@ test.describe('the overview as at an earlier time', () => {
   });
 
   test('says when the plan did not exist yet', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: before the plan');
+    const planId = await importedPlan(request);
     await signIn(page, ADMIN, `/plans/${planId}`);
     await showAsAt(page, { day: '1', month: '1', year: '2020' });
     await expect(page.getByRole('alert')).toContainText('The plan did not exist yet at that time');
@@ -114,7 +123,7 @@ test.describe('the overview as at an earlier time', () => {
   });
 
   test('a VIEWER has no as-at control, and asking by address is refused', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: viewer');
+    const planId = await importedPlan(request);
     await signIn(page, VIEWER, `/plans/${planId}`);
     await expect(page.getByText('See the plan as it was at an earlier time')).toHaveCount(0);
     const response = await page.goto(`/plans/${planId}?asAtDay=1&asAtMonth=1&asAtYear=2025`);
@@ -131,10 +140,7 @@ test.describe('the as-at control without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('shows the earlier RAG', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Time travel: no JavaScript');
-    const before = await nextWholeSecond();
-    await nextWholeSecond();
-    await changeRag(request, planId, '1.2', 'GREEN');
+    const { planId, before } = await changedPlan(request);
     await signIn(page, AUDITOR, `/plans/${planId}`);
     await showAsAt(page, ukFormFields(before.toISOString()));
     await expect(ragTagOf(page, '1.2')).toHaveText('Amber');

@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { importFixturePlan } from './support/api.js';
 import { expectAccessible, keepScreenshot } from './support/pages.js';
 import { changeRag, planFacts } from './support/plan-overview.js';
+import { sharedScene } from './support/shared-scene.js';
 import { signIn, VIEWER } from './support/sign-in.js';
+
+/** A plan with one RAG change (1.1 to Red) since its import; the tests only read it. */
+const trendPlan = sharedScene(async (request) => {
+  const planId = await importFixturePlan(request, 'Trend: chart and table');
+  await changeRag(request, planId, '1.1', 'RED');
+  return planId;
+});
 
 test.describe('the RAG trend page', () => {
   // Each test imports a 36-action plan and runs axe on whole pages: slow on a busy machine.
@@ -12,8 +20,7 @@ test.describe('the RAG trend page', () => {
     page,
     request,
   }, testInfo) => {
-    const planId = await importFixturePlan(request, 'Trend: chart and table');
-    await changeRag(request, planId, '1.1', 'RED');
+    const planId = await trendPlan(request);
     const { ragSummary } = await planFacts(request, planId);
     await signIn(page, VIEWER, `/plans/${planId}`);
     await page.getByRole('link', { name: 'RAG trend' }).click();
@@ -43,7 +50,7 @@ test.describe('the RAG trend page', () => {
   });
 
   test('starts at a chosen day, and refuses one that is not real', async ({ page, request }) => {
-    const planId = await importFixturePlan(request, 'Trend: start day');
+    const planId = await trendPlan(request);
     await signIn(page, VIEWER, `/plans/${planId}/trend`);
     await page.getByLabel('Day', { exact: true }).fill('1');
     await page.getByLabel('Month', { exact: true }).fill('1');

@@ -1,28 +1,13 @@
 import { chainHash, GENESIS_HASH } from '../../audit/domain/chain-hash.js';
 import { verifyChain } from '../../audit/domain/verify-chain.js';
-import {
-  WrongExpectedRevisionError,
-  type AppendResult,
-  type ExpectedRevision,
-  type NewEvent,
-  type RecordedEvent,
-} from '../event-store.port.js';
+import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { DelegatingEventStore } from '../delegating-event-store.js';
 import { StreamHeads, type ChainHead } from './stream-heads.js';
 
 /** Plans are few; a head costs ~200 bytes. */
 const REMEMBERED_HEADS = 1000;
 
-/** Appends without a revision may lose to concurrent writers this many times in a row. */
-const ATTEMPTS_WITHOUT_REVISION = 20;
-
 const BEFORE_FIRST_EVENT: ChainHead = { revision: -1, hash: GENESIS_HASH };
-
-/** Where new events continue the chain, and the expectation that lets the store keep them only there. */
-interface Continuation {
-  readonly head: ChainHead;
-  readonly storeExpects: ExpectedRevision;
-}
 
 /**
  * Makes the log tamper-evident: every appended event gets, in metadata.hash, a SHA-256 chained to
@@ -44,28 +29,10 @@ export class ChainedEventStore extends DelegatingEventStore {
   ): Promise<AppendResult> {
     // Appending nothing only checks the expectation: there is nothing to chain.
     if (events.length === 0) return this.inner.append(stream, events, expected);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.appendChained(stream, events, expected);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || expected === error.expected) throw error;
-        // 'any' and 'stream_exists' leave the place to the store; we chose the end we read, and
-        // another writer got there first. Nothing was stored: read the new end and try again.
-        if (error.actual !== 'no_stream' && attempt < ATTEMPTS_WITHOUT_REVISION) continue;
-        throw new WrongExpectedRevisionError(stream, expected, error.actual);
-      }
-    }
-  }
-
-  private async appendChained(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const { head, storeExpects } = await this.continuation(stream, events, expected);
+    const head = await this.headAt(stream, expected);
     const stamped = stampChain(head, events);
     try {
-      const result = await this.inner.append(stream, stamped, storeExpects);
+      const result = await this.inner.append(stream, stamped, expected);
       // A retry the store recognised answers where the original batch went. Where that is where we
       // stamped it, the batch is these events (event ids are idempotency keys), hashes and all.
       const last = stamped.at(-1)?.metadata.hash;
@@ -79,47 +46,27 @@ export class ChainedEventStore extends DelegatingEventStore {
     }
   }
 
-  private async continuation(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<Continuation> {
-    if (expected === 'no_stream') return { head: BEFORE_FIRST_EVENT, storeExpects: expected };
-    if (typeof expected === 'number') {
-      const head = this.heads.recall(stream, expected) ?? (await this.storedHead(stream, expected));
-      if (head) return { head, storeExpects: expected };
-    }
-    return this.currentHead(stream, events, expected);
+  /**
+   * The head the writer expects to follow. When the stream has no event at that revision the store
+   * refuses the append (or answers it as a retry); it is stamped from where the stream really ends
+   * all the same, so that no store could keep a wrong hash.
+   */
+  private async headAt(stream: string, expected: ExpectedRevision): Promise<ChainHead> {
+    if (expected === 'no_stream') return BEFORE_FIRST_EVENT;
+    const head = this.heads.recall(stream, expected) ?? (await this.storedHead(stream, expected));
+    return head ?? headOf(await this.inner.readStream(stream));
   }
 
   /** The event at `revision` as a chain head, or undefined when the stream has no such event. */
   private async storedHead(stream: string, revision: number): Promise<ChainHead | undefined> {
     if (revision < 0) return undefined;
-    const [event] = await this.inner.readStream(stream, { fromRevision: revision, toRevision: revision });
+    const [event] = await this.inner.readStream(stream, { fromRevision: revision, maxCount: 1 });
     if (!event) return undefined;
     // Taken as stored rather than recomputed from the start on every append: a stored hash that
     // was tampered with is caught by verification either way.
     if (typeof event.metadata.hash === 'string') return { revision, hash: event.metadata.hash };
     // Recorded before tamper evidence: the first hashed event commits to every event before it.
-    return headOf(await this.inner.readStream(stream, { toRevision: revision }));
-  }
-
-  /** For 'any', 'stream_exists' or a revision the stream does not have: read where it really ends. */
-  private async currentHead(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<Continuation> {
-    const stored = await this.inner.readStream(stream);
-    const head = headOf(stored);
-    const storedIds = new Set(stored.map((event) => event.id));
-    // A retry of stored events, or a reuse of stored ids: the store answers it and stores nothing.
-    if (events.some((event) => storedIds.has(event.id))) return { head, storeExpects: 'any' };
-    const exists = head.revision >= 0;
-    if (typeof expected === 'number' || (expected === 'stream_exists' && !exists)) {
-      throw new WrongExpectedRevisionError(stream, expected, exists ? head.revision : 'no_stream');
-    }
-    return { head, storeExpects: exists ? head.revision : 'no_stream' };
+    return headOf(await this.inner.readStream(stream, { maxCount: revision + 1 }));
   }
 }
 

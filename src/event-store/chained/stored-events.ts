@@ -7,4 +7,4 @@ import type { EventStore } from '../event-store.port.js';
  */
 export const STORED_EVENTS = Symbol('StoredEvents');
 
-export type StoredEvents = Pick<EventStore, 'readStream' | 'readAll'>;
+export type StoredEvents = Pick<EventStore, 'readStream' | 'subscribeToAll' | 'headPosition'>;

@@ -1,18 +1,26 @@
-import { BACKWARDS, END, WrongExpectedVersionError, type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import {
+  BACKWARDS,
+  END,
+  WrongExpectedVersionError,
+  type AppendStreamState,
+  type KurrentDBClient,
+} from '@kurrent/kurrentdb-client';
+import { decideAppend } from '../append-rules.js';
 import {
   type AppendResult,
   type ExpectedRevision,
   type NewEvent,
   WrongExpectedRevisionError,
 } from '../event-store.port.js';
-import { assertExpectation, earlierAppendIn, toStreamState } from './append-rules.js';
 import { readStreamEvents } from './reads.js';
 import { toEventData } from './recorded-events.js';
 
 /**
  * One attempt at an append (the store retries it after transient failures with the same event
  * ids). Only the port's errors leave it: a refused expectation becomes WrongExpectedRevisionError,
- * or DuplicateEventIdError when the batch reuses stored ids.
+ * or DuplicateEventIdError when the batch reuses stored ids. The server checks the expectation and
+ * recognises a retry where the expected revision says the batch starts; append-rules.ts decides
+ * every other case, the same way as on SQLite.
  */
 export async function appendOnce(
   client: KurrentDBClient,
@@ -23,11 +31,6 @@ export async function appendOnce(
   callOptions: { readonly deadline: number },
 ): Promise<AppendResult> {
   if (events.length === 0) return checkOnly(client, stream, expected);
-  // With no revision to check, the server recognises a retry only while the ids are in its cache.
-  if (expected === 'any' || expected === 'stream_exists') {
-    const earlier = earlierAppendIn(await readStreamEvents(client, stream), events);
-    if (earlier) return earlier;
-  }
   try {
     const result = await client.appendToStream(stream, events.map(toEventData), {
       ...callOptions,
@@ -55,9 +58,16 @@ async function conflict(
   expected: ExpectedRevision,
 ): Promise<AppendResult> {
   const stored = await readStreamEvents(client, stream);
-  const earlier = earlierAppendIn(stored, events);
-  if (earlier) return earlier;
-  throw new WrongExpectedRevisionError(stream, expected, stored.at(-1)?.revision ?? 'no_stream');
+  const ids = new Set(events.map((event) => event.id));
+  const lastRevision = stored.at(-1)?.revision;
+  const decision = decideAppend(events, expected, {
+    stream,
+    lastRevision,
+    storedWithBatchIds: stored.filter((event) => ids.has(event.id)),
+  });
+  if (decision.kind === 'alreadyStored') return decision.result;
+  // The stream now looks as expected, yet the server refused: it changed in between (a deletion).
+  throw new WrongExpectedRevisionError(stream, expected, lastRevision ?? 'no_stream');
 }
 
 /**
@@ -76,7 +86,7 @@ async function checkOnly(
     direction: BACKWARDS,
     maxCount: 1,
   });
-  assertExpectation(stream, expected, last);
+  decideAppend([], expected, { stream, lastRevision: last?.revision, storedWithBatchIds: [] });
   return last
     ? { nextExpectedRevision: last.revision, position: last.position }
     : { nextExpectedRevision: -1, position: 0n };
@@ -86,4 +96,9 @@ async function positionOf(client: KurrentDBClient, stream: string, revision: num
   const [event] = await readStreamEvents(client, stream, { fromRevision: BigInt(revision), maxCount: 1 });
   if (!event) throw new Error(`Event ${revision} of ${stream} was appended but cannot be read`);
   return event.position;
+}
+
+/** The port's expectation in the client's terms. */
+function toStreamState(expected: ExpectedRevision): AppendStreamState {
+  return typeof expected === 'number' ? BigInt(expected) : expected;
 }

@@ -15,6 +15,8 @@ export type OpenFeed = (afterPosition: bigint | undefined) => AllStreamSubscript
 export interface SubscriptionSettings {
   readonly retry: RetryPolicy;
   readonly logger?: StoreLogger;
+  /** Records of which streams to deliver, when the server could not filter by stream too. */
+  readonly keep?: (stream: string) => boolean;
   readonly onClose: (subscription: KurrentDbAllSubscription) => void;
 }
 
@@ -101,7 +103,9 @@ export class KurrentDbAllSubscription implements AllSubscription {
 
   private accept(resolved: AllStreamResolvedEvent): void {
     const record = readRecord(resolved);
-    const position = 'event' in record ? record.event.position : record.skipped.position;
+    const { stream, position } = 'event' in record ? record.event : record.skipped;
+    // Left where it was: a new feed sends it again and it is passed over again.
+    if (this.settings.keep && !this.settings.keep(stream)) return;
     // A new feed starts after resumeAfter: a server repeating its start is passed over. A position
     // before it is delivered as it is, for the consumer to refuse (the store went backwards).
     if (position !== undefined && position === this.resumeAfter) return;

@@ -1,22 +1,24 @@
-import { KurrentDBClient, START } from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, KurrentDBClient, START } from '@kurrent/kurrentdb-client';
+import { assertNoRepeatedIds } from '../append-rules.js';
 import {
   DuplicateEventIdError,
+  StoreUnavailableError,
   WrongExpectedRevisionError,
   type AllSubscription,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
+  type HeadPositionOptions,
   type NewEvent,
-  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeToAllOptions,
 } from '../event-store.port.js';
-import { assertNoRepeatedIds } from './append-rules.js';
 import { appendOnce } from './appends.js';
 import { KurrentDbAllSubscription } from './kurrentdb-all-subscription.js';
-import { collect, readStreamEvents } from './reads.js';
+import { readStreamEvents } from './reads.js';
 import { readPositionAt, streamFilter } from './recorded-events.js';
+import { serverFilter } from './server-filter.js';
 import { DEFAULT_RETRY_POLICY, type KurrentDbEventStoreOptions, type RetryPolicy } from './settings.js';
 import { retryTransient, storeFailure, withDeadline } from './transient-failures.js';
 
@@ -31,17 +33,21 @@ export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
   private readonly retry: RetryPolicy;
   private closed = false;
+  private client: KurrentDBClient;
+  /** Until the server first answers, a failed client is replaced: the official one never recovers. */
+  private answered = false;
 
   private constructor(
-    private readonly client: KurrentDBClient,
+    private readonly newClient: () => KurrentDBClient,
     private readonly options: KurrentDbEventStoreOptions,
   ) {
+    this.client = newClient();
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
   /** Connects lazily: nothing is sent before the first call, so a server still starting is fine. */
   static connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): KurrentDbEventStore {
-    return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString), options);
+    return new KurrentDbEventStore(() => KurrentDBClient.connectionString(connectionString), options);
   }
 
   async append(
@@ -64,43 +70,16 @@ export class KurrentDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const { fromRevision = 0, toRevision, recordedUpTo } = options;
-    if (toRevision !== undefined && toRevision < fromRevision) return [];
-    const maxCount = toRevision === undefined ? undefined : toRevision - fromRevision + 1;
-    const events = await this.attempt(`read of ${stream}`, () =>
-      readStreamEvents(this.client, stream, {
-        fromRevision: BigInt(fromRevision),
-        maxCount,
-      }),
-    );
-    if (recordedUpTo === undefined) return events;
-    // Our recordedAt, compared as instants; the server's `created` is truncated on some reads.
-    const upTo = recordedUpTo.getTime();
-    return events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
-  }
-
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const { afterPosition, streamPrefix, maxCount } = options;
+    const { fromRevision = 0, maxCount } = options;
     if (maxCount !== undefined && maxCount <= 0) return [];
-    // Reading forwards from a position includes the event there: ask for one more, then drop it.
-    const extra = afterPosition === undefined ? 0 : 1;
-    const events = await this.attempt('read of $all', () =>
-      collect(
-        this.client.readAll({
-          fromPosition: afterPosition === undefined ? START : readPositionAt(afterPosition),
-          filter: streamFilter(streamPrefix),
-          ...(maxCount === undefined ? {} : { maxCount: maxCount + extra }),
-        }),
-      ),
+    return this.attempt(`read of ${stream}`, () =>
+      readStreamEvents(this.client, stream, { fromRevision: BigInt(fromRevision), maxCount }),
     );
-    const after = events.filter((event) => afterPosition === undefined || event.position > afterPosition);
-    return maxCount === undefined ? after : after.slice(0, maxCount);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     this.assertOpen();
-    const filter = streamFilter(options.streamPrefix);
+    const { filter, keep } = serverFilter(options);
     const subscription = new KurrentDbAllSubscription(
       (after) =>
         this.client.subscribeToAll({
@@ -111,11 +90,28 @@ export class KurrentDbEventStore implements EventStore {
       {
         retry: this.retry,
         logger: this.options.logger,
+        keep,
         onClose: (closed) => this.subscriptions.delete(closed),
       },
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** One filtered read of $all backwards from its end: the server skips its own and others' events. */
+  async headPosition(options: HeadPositionOptions = {}): Promise<bigint | undefined> {
+    this.assertOpen();
+    return this.attempt('read of the end of $all', async () => {
+      const newest = this.client.readAll({
+        fromPosition: END,
+        direction: BACKWARDS,
+        filter: streamFilter(options.streamPrefix),
+        maxCount: 1,
+      });
+      // Its position whatever it holds: a record we cannot read is still where the log ends.
+      for await (const resolved of newest) return resolved.event?.position?.commit ?? resolved.commitPosition;
+      return undefined;
+    });
   }
 
   async close(): Promise<void> {
@@ -127,11 +123,26 @@ export class KurrentDbEventStore implements EventStore {
 
   private async attempt<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await retryTransient(this.retry, run);
+      const result = await retryTransient(this.retry, run);
+      this.answered = true;
+      return result;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) throw error;
-      throw storeFailure(operation, this.retry, error);
+      const failure = storeFailure(operation, this.retry, error);
+      if (failure instanceof StoreUnavailableError) this.reconnectIfNeverAnswered();
+      throw failure;
     }
+  }
+
+  /**
+   * The official client that could not reach the server on its first call keeps failing after the
+   * server is back (seen with 1.x): a store that was away when the app started is connected afresh.
+   */
+  private reconnectIfNeverAnswered(): void {
+    if (this.answered || this.closed) return;
+    const failed = this.client;
+    this.client = this.newClient();
+    void failed.dispose().catch(() => undefined);
   }
 
   private assertOpen(): void {

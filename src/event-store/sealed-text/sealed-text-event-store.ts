@@ -3,8 +3,8 @@ import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  HeadPositionOptions,
   NewEvent,
-  ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
@@ -62,8 +62,9 @@ export class SealedTextEventStore implements EventStore {
     return this.unseal(await this.store.readStream(stream, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.unseal(await this.store.readAll(options));
+  /** Sealing changes no position. */
+  headPosition(options?: HeadPositionOptions): Promise<bigint | undefined> {
+    return this.store.headPosition(options);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {

@@ -26,11 +26,21 @@ export interface LogRange {
   /** Inclusive; default: the end of the log. */
   readonly upToPosition?: bigint;
   readonly streamPrefix?: string;
+  /** Only events of these types (read through the (type, position) index). */
+  readonly eventTypes?: readonly string[];
   /** Default: no limit. */
   readonly maxCount?: number;
 }
 
 const COLUMNS = 'position, event_id, stream, revision, type, data, metadata';
+const IN_PREFIX = '(@prefix IS NULL OR substr(stream, 1, length(@prefix)) = @prefix)';
+
+interface LogQuery {
+  readonly after: bigint;
+  readonly upTo: bigint;
+  readonly prefix: string | null;
+  readonly limit: number;
+}
 
 /** The SQL for the events table; knows rows, not expected revisions or idempotency rules. */
 export class EventsTable {
@@ -39,8 +49,10 @@ export class EventsTable {
   private readonly selectLogEnd;
   private readonly selectStream;
   private readonly selectLog;
-  private readonly selectById;
-  private readonly selectFirstStored;
+  private readonly selectPositionsOfType;
+  private readonly selectAtPositions;
+  private readonly selectLastOfPrefix;
+  private readonly selectByIds;
 
   constructor(db: Database) {
     // Positions are 64-bit; safe integers keep them exact (revisions are converted back to number).
@@ -61,24 +73,44 @@ export class EventsTable {
     this.selectStream = db
       .prepare<[string, number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events
-         WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision`,
+         WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       )
       .safeIntegers();
     this.selectLog = db
-      .prepare<[{ after: bigint; upTo: bigint; prefix: string | null; limit: number }], EventRow>(
+      .prepare<[LogQuery], EventRow>(
         `SELECT ${COLUMNS} FROM events
-         WHERE position > @after AND position <= @upTo
-           AND (@prefix IS NULL OR substr(stream, 1, length(@prefix)) = @prefix)
+         WHERE position > @after AND position <= @upTo AND ${IN_PREFIX}
          ORDER BY position LIMIT @limit`,
       )
       .safeIntegers();
-    this.selectById = db
-      .prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`)
-      .safeIntegers();
-    this.selectFirstStored = db.prepare<[string], { id: string }>(
-      `SELECT batch.value AS id FROM json_each(?) AS batch
-         JOIN events ON events.event_id = batch.value ORDER BY batch.key LIMIT 1`,
+    // One ordered range of the (type, position) index per type, merged here: a few types of a large
+    // log cost only their own events. (Joined in SQL, every page would sort all that remain.)
+    // Without a prefix the index alone answers: the stream column is not even read.
+    this.selectPositionsOfType = [IN_PREFIX, 'TRUE'].map((streamCondition) =>
+      db
+        .prepare<[LogQuery & { type: string }], { position: bigint }>(
+          `SELECT position FROM events
+           WHERE type = @type AND position > @after AND position <= @upTo AND ${streamCondition}
+           ORDER BY position LIMIT @limit`,
+        )
+        .safeIntegers(),
     );
+    this.selectAtPositions = db
+      .prepare<[string], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      )
+      .safeIntegers();
+    // Backwards from the end: the newest events are almost always of the prefix asked for.
+    this.selectLastOfPrefix = db
+      .prepare<[{ prefix: string | null }], { position: bigint }>(
+        `SELECT position FROM events WHERE ${IN_PREFIX} ORDER BY position DESC LIMIT 1`,
+      )
+      .safeIntegers();
+    this.selectByIds = db
+      .prepare<[string], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?))`,
+      )
+      .safeIntegers();
   }
 
   insert(stream: string, revision: number, event: NewEvent): bigint {
@@ -106,28 +138,46 @@ export class EventsTable {
     return this.selectLogEnd.get()?.position ?? 0n;
   }
 
-  readStream(stream: string, fromRevision: number, toRevision: number): RecordedEvent[] {
-    return this.selectStream.all(stream, fromRevision, toRevision).map(toRecordedEvent);
+  /** Position of the newest event of streams with this prefix (any stream without one). */
+  lastPosition(streamPrefix: string | undefined): bigint | undefined {
+    if (streamPrefix === undefined) return this.selectLogEnd.get()?.position ?? undefined;
+    return this.selectLastOfPrefix.get({ prefix: streamPrefix })?.position;
+  }
+
+  readStream(stream: string, fromRevision: number, maxCount: number): RecordedEvent[] {
+    return this.selectStream.all(stream, fromRevision, maxCount).map(toRecordedEvent);
   }
 
   readLog(range: LogRange): RecordedEvent[] {
-    const rows = this.selectLog.all({
+    const query: LogQuery = {
       after: range.afterPosition,
       upTo: range.upToPosition ?? END_OF_LOG,
       prefix: range.streamPrefix ?? null,
       limit: range.maxCount ?? -1,
-    });
-    return rows.map(toRecordedEvent);
+    };
+    if (range.eventTypes) return this.readLogOfTypes(query, range.eventTypes);
+    return this.selectLog.all(query).map(toRecordedEvent);
   }
 
-  findById(eventId: string): RecordedEvent | undefined {
-    const row = this.selectById.get(eventId);
-    return row && toRecordedEvent(row);
+  private positionsOfType(query: LogQuery) {
+    const [withPrefix, anyStream] = this.selectPositionsOfType;
+    return query.prefix === null ? anyStream! : withPrefix!;
   }
 
-  /** The first of these ids, in the given order, that is already stored. */
-  firstStoredId(eventIds: readonly string[]): string | undefined {
-    return this.selectFirstStored.get(JSON.stringify(eventIds))?.id;
+  private readLogOfTypes(query: LogQuery, types: readonly string[]): RecordedEvent[] {
+    const positions = types
+      .flatMap((type) => this.positionsOfType(query).all({ ...query, type }))
+      .map((row) => Number(row.position))
+      .sort((left, right) => left - right);
+    const page = query.limit < 0 ? positions : positions.slice(0, query.limit);
+    if (page.length === 0) return [];
+    return this.selectAtPositions.all(JSON.stringify(page)).map(toRecordedEvent);
+  }
+
+  /** The stored events with these ids, wherever they are. */
+  findByIds(eventIds: readonly string[]): RecordedEvent[] {
+    if (eventIds.length === 0) return [];
+    return this.selectByIds.all(JSON.stringify(eventIds)).map(toRecordedEvent);
   }
 }
 

@@ -25,6 +25,15 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * Indexes for reads only, created on open when missing. They leave the schema version alone, so a
+ * file opened by this code still opens with older code (SQLite keeps every index current on insert).
+ */
+const READ_INDEXES: readonly string[] = [
+  // Subscriptions by event type (the plan index reads a few types of a large log).
+  'CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position)',
+];
+
 /** Opens (creating if needed) an event-store file, ready for several processes to share. */
 export function openDatabase(filePath: string): Database {
   mkdirSync(dirname(filePath), { recursive: true });
@@ -56,5 +65,6 @@ function migrate(db: Database): void {
       db.exec(migration);
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    for (const index of READ_INDEXES) db.exec(index);
   }).immediate();
 }

@@ -1,18 +1,17 @@
 import type { Database } from './sqlite-driver.js';
-import {
-  type AllSubscription,
-  type AppendResult,
-  DuplicateEventIdError,
-  type EventStore,
-  type ExpectedRevision,
-  type NewEvent,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type SubscribeToAllOptions,
+import { decideAppend } from '../append-rules.js';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  HeadPositionOptions,
+  NewEvent,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { EventsTable } from './events-table.js';
-import { assertExpectedRevision } from './expected-revision.js';
 import { type LogPage, SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { openDatabase } from './sqlite-database.js';
 
@@ -41,7 +40,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.appendInTransaction = db.transaction(
       (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
-        this.earlierAppend(stream, events) ?? this.appendNew(stream, events, expected),
+        this.appendInOrder(stream, events, expected),
     );
   }
 
@@ -69,30 +68,25 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const { fromRevision = 0, toRevision = Number.MAX_SAFE_INTEGER, recordedUpTo } = options;
-    const events = this.events.readStream(stream, fromRevision, toRevision);
-    if (recordedUpTo === undefined) return events;
-    // Compare instants, not strings: recordedAt may carry any ISO-8601 offset.
-    const upTo = recordedUpTo.getTime();
-    return events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
-  }
-
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const { afterPosition = 0n, streamPrefix, maxCount } = options;
-    return this.events.readLog({ afterPosition, streamPrefix, maxCount });
+    const { fromRevision = 0, maxCount = -1 } = options;
+    return this.events.readStream(stream, fromRevision, maxCount);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     this.assertOpen();
     const subscription = new SqliteAllSubscription(
-      (afterPosition) => this.readPage(afterPosition, options.streamPrefix),
+      (afterPosition) => this.readPage(afterPosition, options),
       options.afterPosition,
       (closed) => this.forget(closed),
     );
     this.subscriptions.add(subscription);
     this.watchOtherConnections();
     return subscription;
+  }
+
+  async headPosition(options: HeadPositionOptions = {}): Promise<bigint | undefined> {
+    this.assertOpen();
+    return this.events.lastPosition(options.streamPrefix);
   }
 
   async close(): Promise<void> {
@@ -102,32 +96,20 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /**
-   * A retried append (same ids, same order, same stream) returns what the first attempt returned,
-   * whatever the expected revision now says; any other reuse of a stored id is an error.
-   */
-  private earlierAppend(stream: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const ids = events.map((event) => event.id);
-    const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (repeated !== undefined) throw new DuplicateEventIdError(repeated);
-    const firstStored = this.events.firstStoredId(ids);
-    if (firstStored === undefined) return undefined;
-    // Read where the batch would be in this stream had it been stored whole; an id stored in
-    // another stream, or a batch that only overlaps, then fails the comparison.
-    const original = this.events.findById(firstStored);
-    const from = original?.revision ?? 0;
-    const run = this.events.readStream(stream, from, from + ids.length - 1);
-    const last = run.at(-1);
-    if (!last || run.length !== ids.length || run.some((event, index) => event.id !== ids[index])) {
-      throw new DuplicateEventIdError(firstStored);
-    }
-    return { nextExpectedRevision: last.revision, position: last.position };
-  }
-
-  private appendNew(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+  /** Inside the IMMEDIATE transaction: the rules see the stream as no other writer can change it. */
+  private appendInOrder(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult {
     const end = this.events.streamEnd(stream);
-    assertExpectedRevision(stream, expected, end?.revision);
-    let revision = end?.revision ?? -1;
+    const decision = decideAppend(events, expected, {
+      stream,
+      lastRevision: end?.revision,
+      storedWithBatchIds: this.events.findByIds(events.map((event) => event.id)),
+    });
+    if (decision.kind === 'alreadyStored') return decision.result;
+    let revision = decision.firstRevision - 1;
     let position = end?.position ?? this.events.logEnd();
     for (const event of events) {
       revision += 1;
@@ -136,13 +118,14 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: revision, position };
   }
 
-  private readPage(afterPosition: bigint, streamPrefix: string | undefined): LogPage {
+  private readPage(afterPosition: bigint, filter: SubscribeToAllOptions): LogPage {
     // Bounding the read by the log end lets a filtered page skip past events of other streams.
     const logEnd = this.events.logEnd();
     const events = this.events.readLog({
       afterPosition,
       upToPosition: logEnd,
-      streamPrefix,
+      streamPrefix: filter.streamPrefix,
+      eventTypes: filter.eventTypes,
       maxCount: SUBSCRIPTION_PAGE_SIZE,
     });
     const full = events.length === SUBSCRIPTION_PAGE_SIZE;

@@ -15,6 +15,6 @@ export class GetActionSlippageHandler implements IQueryHandler<GetActionSlippage
   constructor(private readonly changeLog: ChangeLog) {}
 
   async execute({ action }: GetActionSlippage): Promise<Slippage> {
-    return slippageOf(action, this.changeLog.ofAction(action.id));
+    return slippageOf(action, await this.changeLog.ofActionIn(action.planId, action.id));
   }
 }

@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { noSuchPlan } from '../../plans/domain/errors.js';
 import { activeActions, type Action } from '../../plans/domain/plan.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
-import { PlanAtResolver } from '../../plans/read-models/point-in-time.js';
+import { PlanReads } from '../../plans/read-models/plan-reads.js';
 
 /** JQL's "status WAS": the actions that had this RAG status at that instant. */
 export class GetActionsWithRag extends Query<Action[]> {
@@ -17,11 +16,10 @@ export class GetActionsWithRag extends Query<Action[]> {
 
 @QueryHandler(GetActionsWithRag)
 export class GetActionsWithRagHandler implements IQueryHandler<GetActionsWithRag> {
-  constructor(private readonly planAt: PlanAtResolver) {}
+  constructor(private readonly reads: PlanReads) {}
 
   async execute({ planId, rag, on }: GetActionsWithRag): Promise<Action[]> {
-    const plan = this.planAt.resolve(planId, { instant: on, argument: 'on' });
-    if (!plan) throw noSuchPlan();
+    const plan = await this.reads.at(planId, { instant: on, argument: 'on' });
     return activeActions(plan).filter((action) => action.rag === rag);
   }
 }

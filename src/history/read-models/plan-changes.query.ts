@@ -1,15 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { invalid, notFound, noSuchPlan } from '../../plans/domain/errors.js';
+import { invalid, notFound } from '../../plans/domain/errors.js';
 import { endOfUkDay } from '../../plans/domain/plan-date.js';
-import { boardMeetingPoint, justBeforeCreation, notAfterNow } from '../../plans/domain/point-in-time.js';
+import {
+  boardMeetingPoint,
+  justBeforeCreation,
+  notAfterNow,
+  previousBoardMeeting,
+} from '../../plans/domain/point-in-time.js';
 import type { BoardMeeting, Plan } from '../../plans/domain/plan.js';
-import { PlanProjection } from '../../plans/read-models/plan-projection.js';
-import { PlanTimelines } from '../../plans/read-models/plan-timelines.js';
+import { PlanReads } from '../../plans/read-models/plan-reads.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import type { PlanChange } from '../domain/plan-change.js';
 import { diffPlans, type PlanDiff } from '../domain/plan-diff.js';
-import { ChangeLog } from './change-log.js';
+import { CHANGE_LOG } from './plan-change-log.js';
 
 export interface PlanChangesBetween {
   readonly planId: string;
@@ -44,16 +48,13 @@ export class GetPlanChanges extends Query<PlanChangesBetween> {
 @QueryHandler(GetPlanChanges)
 export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
   constructor(
-    private readonly projection: PlanProjection,
-    private readonly timelines: PlanTimelines,
-    private readonly changeLog: ChangeLog,
+    private readonly reads: PlanReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(query: GetPlanChanges): Promise<PlanChangesBetween> {
-    const current = this.projection.readModel.plan(query.planId);
-    const timeline = this.timelines.of(query.planId);
-    if (!current || !timeline) throw noSuchPlan();
+    const loaded = await this.reads.loaded(query.planId);
+    const { plan: current, timeline } = loaded;
     const now = this.clock();
     const until = endOf(current, query.until, 'until', now) ?? now;
     const given = endOf(current, query.since, 'since', now);
@@ -69,10 +70,13 @@ export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges> {
     const { since, meeting } = given
       ? { since: given, meeting: current.boardMeetings.find((one) => one.id === query.since.boardMeetingId) }
       : latestBoardMeeting(after, until);
-    const changes = this.changeLog.of(query.planId).filter((change) => {
-      const at = Date.parse(change.recordedAt);
-      return at > since.getTime() && at <= until.getTime();
-    });
+    const changes = loaded
+      .part(CHANGE_LOG)
+      .all()
+      .filter((change) => {
+        const at = Date.parse(change.recordedAt);
+        return at > since.getTime() && at <= until.getTime();
+      });
     return {
       planId: current.id,
       since: since.toISOString(),
@@ -101,7 +105,7 @@ function endOf(plan: Plan, end: PeriodEnd, argument: 'since' | 'until', now: Dat
  * board pack does ("since the plan was created").
  */
 function latestBoardMeeting(plan: Plan, until: Date): { since: Date; meeting?: BoardMeeting } {
-  const meeting = plan.boardMeetings.filter((candidate) => endOfUkDay(candidate.heldOn) <= until).at(-1);
+  const meeting = previousBoardMeeting(plan.boardMeetings, until);
   if (!meeting) return { since: justBeforeCreation(plan.createdAt) };
   return { since: endOfUkDay(meeting.heldOn), meeting };
 }

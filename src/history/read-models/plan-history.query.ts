@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { invalid, noSuchPlan } from '../../plans/domain/errors.js';
+import { invalid } from '../../plans/domain/errors.js';
 import { effectiveDayOf } from '../../plans/domain/point-in-time.js';
 import type { RagStatus } from '../../plans/domain/rag.js';
-import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import type { ChangeKind, PlanChange } from '../domain/plan-change.js';
 import { ChangeLog } from './change-log.js';
 
@@ -53,13 +52,10 @@ export class GetPlanHistory extends Query<PlanHistoryPage> {
 
 @QueryHandler(GetPlanHistory)
 export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
-  constructor(
-    private readonly projection: PlanProjection,
-    private readonly changeLog: ChangeLog,
-  ) {}
+  constructor(private readonly changeLog: ChangeLog) {}
 
   async execute({ planId, filter, first, after }: GetPlanHistory): Promise<PlanHistoryPage> {
-    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
+    const changes = await this.changeLog.of(planId);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw invalid('first', `first must be from 1 to ${MAX_PAGE_SIZE}`);
     }
@@ -70,7 +66,7 @@ export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistory> {
     if (filter.effectiveFrom && filter.effectiveTo && filter.effectiveFrom > filter.effectiveTo) {
       throw invalid('filter.effectiveTo', 'The effective period must not end before it starts');
     }
-    const matching = this.changeLog.of(planId).filter(matches(filter));
+    const matching = changes.filter(matches(filter));
     const rest = matching.filter((change) => change.version > afterVersion);
     return { changes: rest.slice(0, first), totalCount: matching.length, hasNextPage: rest.length > first };
   }

@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { noSuchPlan } from '../../plans/domain/errors.js';
 import { activeActions } from '../../plans/domain/plan.js';
 import { summariseRag, type RagSummary } from '../../plans/domain/rag.js';
-import { PlanTimelines } from '../../plans/read-models/plan-timelines.js';
+import { PlanReads } from '../../plans/read-models/plan-reads.js';
 import { trendInstants, type TrendInterval } from '../domain/rag-trend.js';
 
 export type RagSummaryAt = RagSummary & { readonly at: string };
@@ -21,11 +20,10 @@ export class GetRagTrend extends Query<RagSummaryAt[]> {
 
 @QueryHandler(GetRagTrend)
 export class GetRagTrendHandler implements IQueryHandler<GetRagTrend> {
-  constructor(private readonly timelines: PlanTimelines) {}
+  constructor(private readonly reads: PlanReads) {}
 
   async execute({ planId, from, to, interval }: GetRagTrend): Promise<RagSummaryAt[]> {
-    const timeline = this.timelines.of(planId);
-    if (!timeline) throw noSuchPlan();
+    const { timeline } = await this.reads.loaded(planId);
     return trendInstants(from, to, interval).map((at) => {
       const plan = timeline.stateAt(at);
       // Before the plan existed there was nothing to count.

@@ -136,10 +136,12 @@ describe('importing a document as a new plan', () => {
       fileName: IMPORTED_FILE,
       newId: sequentialIds(),
     });
-    const { plan } = decideAll(first.commands, undefined, {
+    const decision = decideAll(first.commands, undefined, {
       recordedAt: '2024-05-01T10:00:00.000Z',
       actor: signedIn(),
     });
+    if (!decision.accepted) throw decision.refusal.error;
+    const { plan } = decision;
     const again = syncCommands(document, plan, {
       planId: PLAN_ID,
       fileName: IMPORTED_FILE,

@@ -24,11 +24,14 @@ export interface PlanChangeRecorded {
 /**
  * Every change to a plan goes through this one command: load the stream, decide, append.
  * Several changes to one plan (an import) are decided in order and appended together, or not at all.
+ * The plan is named by the caller (an action's plan is looked up at the API's edge), so the write
+ * side never asks a read model where to write.
  */
 export class RecordPlanChange extends Command<PlanChangeRecorded> {
   readonly changes: readonly PlanCommand[];
 
   constructor(
+    readonly planId: string,
     changes: PlanCommand | readonly PlanCommand[],
     readonly origin: ChangeOrigin,
   ) {

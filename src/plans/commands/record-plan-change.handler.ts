@@ -12,13 +12,14 @@ import {
 import { OperationsMetrics } from '../../observability/operations-metrics.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import { OneAtATime } from '../../shared/one-at-a-time.js';
-import type { PlanCommand } from '../domain/commands.js';
 import { decideAll } from '../domain/decide-all.js';
-import { conflict, notFound } from '../domain/errors.js';
+import { conflict } from '../domain/errors.js';
 import { keyedRequest, keyReusedForAnotherChange, type KeyedRequest } from '../domain/idempotency.js';
 import { evolve, type Plan } from '../domain/plan.js';
 import { fromRecorded, planStream, toNewEvents } from '../plan-stream.js';
+import type { LoadedPlan } from '../read-models/loaded-plan.js';
 import { PlanProjection } from '../read-models/plan-projection.js';
+import { PlanReads } from '../read-models/plan-reads.js';
 import { PriorRequests } from './prior-requests.js';
 import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.command.js';
 
@@ -38,15 +39,15 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: PlanProjection,
+    private readonly reads: PlanReads,
     private readonly priorRequests: PriorRequests,
     @Inject(CLOCK) private readonly clock: Clock,
     // Counts answers given from an earlier request; absent in the command-line tools.
     @Optional() private readonly metrics?: OperationsMetrics,
   ) {}
 
-  async execute({ changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
+  async execute({ planId, changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
     if (changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
-    const planId = this.planIdOf(changes[0]!);
     // One change to a plan at a time in this process: writers here never race each other, so a
     // conflict (and its re-decide) only comes from another instance writing the same plan.
     return this.onePerPlan.run(planId, () => this.record(planId, changes, origin));
@@ -60,9 +61,9 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     const request = keyedRequest(origin, planId, changes);
     const causationId = randomUUID();
     for (let attempt = 1; ; attempt += 1) {
-      const { plan, position, unfolded } = await this.load(planId);
+      const { loaded, plan, position, unfolded } = await this.load(planId);
       const instant = this.clock();
-      const repeated = request && (await this.repeated(request, unfolded, instant));
+      const repeated = request && (await this.repeated(request, loaded, unfolded, instant));
       if (repeated) {
         this.metrics?.idempotentRepeat();
         return repeated;
@@ -70,10 +71,11 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
       const now = instant.toISOString();
       // Transaction time never goes backwards within a plan, even if the clock does.
       const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
-      const { decisions } = await this.decideOrExplain(
-        () => decideAll(changes, plan, { recordedAt, actor: origin.actor }),
-        position,
-      );
+      const { decisions } = await this.decideOrExplain(() => {
+        const decision = decideAll(changes, plan, { recordedAt, actor: origin.actor });
+        if (!decision.accepted) throw decision.refusal.error;
+        return decision;
+      }, position);
       const recording = { correlationId: origin.correlationId, causationId, request };
       const events = decisions.flatMap(({ events: decided, context }) =>
         toNewEvents(decided, { ...context, ...recording }, randomUUID),
@@ -98,13 +100,6 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     }
   }
 
-  private planIdOf(change: PlanCommand): string {
-    if ('planId' in change.data) return change.data.planId;
-    const planId = this.projection.readModel.planIdOfAction(change.data.actionId);
-    if (planId === undefined) throw notFound('actionId', 'No action has that id');
-    return planId;
-  }
-
   /**
    * A refusal decided on events the read model has not folded yet (another process wrote them)
    * waits for it, so that the client reloading after CONFLICT sees what it conflicted with.
@@ -124,26 +119,31 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
    */
   private async repeated(
     request: KeyedRequest,
+    loaded: LoadedPlan | undefined,
     unfolded: readonly RecordedEvent[],
     now: Date,
   ): Promise<PlanChangeRecorded | undefined> {
-    const prior = this.priorRequests.among(unfolded, request, now);
+    const prior = this.priorRequests.among(loaded, unfolded, request, now);
     if (prior.kind === 'none') return undefined;
     if (prior.kind === 'different') throw keyReusedForAnotherChange();
     await this.projection.waitFor(prior.first.position);
     return { planId: request.planId, position: prior.first.position, repeated: true };
   }
 
-  /** The projected state, brought up to the end of the stream (other writers may be ahead of it). */
-  private async load(
-    planId: string,
-  ): Promise<{ plan: Plan | undefined; position?: bigint; unfolded: RecordedEvent[] }> {
-    let plan = this.projection.readModel.plan(planId);
-    const unfolded = await this.store.readStream(planStream(planId), { fromRevision: plan?.version ?? 0 });
+  /** The plan through the read door, brought up to the end of its stream (others may be ahead). */
+  private async load(planId: string): Promise<{
+    loaded: LoadedPlan | undefined;
+    plan: Plan | undefined;
+    position?: bigint;
+    unfolded: RecordedEvent[];
+  }> {
+    const loaded = await this.reads.find(planId);
+    let plan = loaded?.plan;
+    const unfolded = await this.store.readStream(planStream(planId), { fromRevision: loaded?.version ?? 0 });
     for (const recorded of unfolded) {
       const { event, context } = fromRecorded(recorded);
       plan = evolve(plan, event, context);
     }
-    return { plan, position: unfolded.at(-1)?.position, unfolded };
+    return { loaded, plan, position: unfolded.at(-1)?.position, unfolded };
   }
 }

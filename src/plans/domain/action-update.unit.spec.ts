@@ -11,7 +11,6 @@ import {
 } from '../../../test/support/plan-builders.js';
 import type { RecordActionUpdate } from './commands.js';
 import { decideAll } from './decide-all.js';
-import { DomainError } from './errors.js';
 import { evolve } from './plan.js';
 import type { Plan } from './plan.js';
 
@@ -107,7 +106,9 @@ describe('who may record the monthly update', () => {
     });
 
   it('records both changes in one decision, effective the same day, for an editor who owns the action', () => {
-    const { decisions } = decide(['EDITOR'], ['Service Manager Operations']);
+    const decision = decide(['EDITOR'], ['Service Manager Operations']);
+    if (!decision.accepted) throw decision.refusal.error;
+    const { decisions } = decision;
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.events.map((event) => event.type)).toEqual([
       'RagStatusChanged',
@@ -121,7 +122,9 @@ describe('who may record the monthly update', () => {
     ['an editor of other actions', ['EDITOR'] as ['EDITOR'], ['Lead IRO']],
     ['a viewer', ['VIEWER'] as ['VIEWER'], []],
   ])('refuses %s', (_who, roles, owns) => {
-    expect(() => decide(roles, owns)).toThrow(DomainError);
-    expect(() => decide(roles, owns)).toThrow(expect.objectContaining({ kind: 'FORBIDDEN' }));
+    const decision = decide(roles, owns);
+    expect(!decision.accepted && decision.refusal.error).toEqual(
+      expect.objectContaining({ kind: 'FORBIDDEN' }),
+    );
   });
 });

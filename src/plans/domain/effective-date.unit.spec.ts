@@ -45,7 +45,7 @@ describe('a plan, theme or action in effect since before it was entered', () => 
   });
 
   it('records the day with the change, so the plan speaks for it from then', () => {
-    const { decisions, plan } = decideAll(
+    const decision = decideAll(
       [
         createPlan({ inspection: inspected, effectiveDate: '2024-01-15' }),
         addTheme({ effectiveDate: '2024-01-15' }),
@@ -53,6 +53,8 @@ describe('a plan, theme or action in effect since before it was entered', () => 
       undefined,
       { recordedAt: NOW, actor: signedIn() },
     );
+    if (!decision.accepted) throw decision.refusal.error;
+    const { decisions, plan } = decision;
     expect(decisions.map((decision) => decision.context.effectiveDate)).toEqual(['2024-01-15', '2024-01-15']);
     expect(plan?.earliestEffectiveDate).toBe('2024-01-15');
   });

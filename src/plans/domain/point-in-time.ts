@@ -67,3 +67,17 @@ export const effectiveDayOf = (context: {
   readonly recordedAt: string;
   readonly effectiveDate?: string | null;
 }) => context.effectiveDate ?? ukDate(context.recordedAt);
+
+/**
+ * "Since the last board": the latest meeting whose UK day had ended by `until` (meetings are kept
+ * in the order held), or, given a meeting, the one held before it. Undefined when there is none:
+ * the period then starts when the plan was created.
+ */
+export function previousBoardMeeting<Meeting extends { readonly id: string; readonly heldOn: string }>(
+  meetings: readonly Meeting[],
+  until: Date,
+  meeting?: Meeting,
+): Meeting | undefined {
+  if (meeting) return meetings.filter((candidate) => candidate.heldOn < meeting.heldOn).at(-1);
+  return meetings.filter((candidate) => endOfUkDay(candidate.heldOn) <= until).at(-1);
+}

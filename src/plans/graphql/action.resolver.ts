@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { ActionCommand, RecordActionUpdate } from '../domain/commands.js';
 import { idFromKey } from '../domain/idempotency.js';
 import type { Action } from '../domain/plan.js';
-import { RecordPlanChange } from '../commands/record-plan-change.command.js';
-import { GetAction } from '../read-models/plan.queries.js';
+import { PlanReads } from '../read-models/plan-reads.js';
+import { PlanChangeRecorder } from './plan-change-recorder.js';
 import {
   AddProgressNoteInput,
   AssignActionOwnersInput,
@@ -28,8 +27,8 @@ const given = <T>(value: T | null | undefined): T | undefined => value ?? undefi
 @Resolver(() => ImprovementAction)
 export class ActionResolver {
   constructor(
-    private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
+    private readonly recorder: PlanChangeRecorder,
+    private readonly reads: PlanReads,
   ) {}
 
   @Allow('read', { action: 'id', timeTravel: ['asOf'] })
@@ -47,7 +46,7 @@ export class ActionResolver {
     })
     asOf?: string | null,
   ): Promise<Action | undefined> {
-    return this.queryBus.execute(new GetAction(id, pointInTime({ asOf })));
+    return this.reads.action(id, pointInTime({ asOf }));
   }
 
   @Allow('administer', { plan: 'input.planId' })
@@ -55,8 +54,8 @@ export class ActionResolver {
   async addAction(@Args('input') input: AddActionInput, @Context() context: RequestContext): Promise<Action> {
     const actionId = idFromKey(context, 'actionId') ?? randomUUID();
     const data = { ...input, actionId, owners: input.owners ?? [], rag: given(input.rag) };
-    await this.commandBus.execute(new RecordPlanChange({ type: 'AddAction', data }, context));
-    return this.current(actionId);
+    const plan = await this.recorder.record(input.planId, { type: 'AddAction', data }, context);
+    return plan.actions.get(actionId)!;
   }
 
   @Allow('editAction', { action: 'input.actionId' })
@@ -134,15 +133,8 @@ export class ActionResolver {
     command: ActionCommand | RecordActionUpdate,
     context: RequestContext,
   ): Promise<Action> {
-    await this.commandBus.execute(new RecordPlanChange(command, context));
-    return this.current(command.data.actionId);
-  }
-
-  /**
-   * The action as recorded now. For a resent request (same Idempotency-Key) that is the action the
-   * first one changed, with anything recorded since: the same entity, not a snapshot of the first answer.
-   */
-  private async current(actionId: string): Promise<Action> {
-    return (await this.queryBus.execute(new GetAction(actionId))) as Action;
+    // The action as recorded now; after a resent request, the action the first one changed.
+    const plan = await this.recorder.recordForAction(command, context);
+    return plan.actions.get(command.data.actionId)!;
   }
 }

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RequestContext } from '../../graphql/request-context.js';
-import { RecordPlanChange } from '../commands/record-plan-change.command.js';
 import { idFromKey } from '../domain/idempotency.js';
 import type { BoardMeeting as Meeting } from '../domain/plan.js';
-import { GetPlan } from '../read-models/plan.queries.js';
+import { PlanChangeRecorder } from './plan-change-recorder.js';
 import { RecordBoardMeetingInput } from './plan.inputs.js';
 import { BoardMeeting } from './plan.types.js';
 
 @Resolver(() => BoardMeeting)
 export class BoardMeetingResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
-  ) {}
+  constructor(private readonly recorder: PlanChangeRecorder) {}
 
   @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => BoardMeeting, {
@@ -28,12 +23,8 @@ export class BoardMeetingResolver {
   ): Promise<Meeting> {
     // The same id on a resend with the same key, so the answer is the meeting first recorded.
     const meetingId = idFromKey(context, 'meetingId') ?? randomUUID();
-    const change = new RecordPlanChange(
-      { type: 'RecordBoardMeeting', data: { ...input, meetingId } },
-      context,
-    );
-    const { planId } = await this.commandBus.execute(change);
-    const plan = await this.queryBus.execute(new GetPlan(planId));
-    return plan!.boardMeetings.find((meeting) => meeting.id === meetingId)!;
+    const change = { type: 'RecordBoardMeeting', data: { ...input, meetingId } } as const;
+    const plan = await this.recorder.record(input.planId, change, context);
+    return plan.boardMeetings.find((meeting) => meeting.id === meetingId)!;
   }
 }

@@ -1,22 +1,16 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../../auth/allow.decorator.js';
 import type { RequestContext } from '../../graphql/request-context.js';
-import { RecordPlanChange } from '../commands/record-plan-change.command.js';
-import type { PlanCommand } from '../domain/commands.js';
 import { roleOwns } from '../domain/owner-roles.js';
 import { activeActions, type Plan } from '../domain/plan.js';
-import { GetPlan } from '../read-models/plan.queries.js';
+import { PlanChangeRecorder } from './plan-change-recorder.js';
 import { ListOwnerRoleInput, OwnerRole, RetireOwnerRoleInput } from './owner-role.types.js';
 import { ImprovementPlan } from './plan.types.js';
 
 /** The plan's list of owner roles: kept by an ADMIN, read by everyone who reads the plan. */
 @Resolver(() => ImprovementPlan)
 export class OwnerRoleResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
-  ) {}
+  constructor(private readonly recorder: PlanChangeRecorder) {}
 
   @ResolveField(() => [OwnerRole], {
     description:
@@ -38,7 +32,7 @@ export class OwnerRoleResolver {
       'Once a plan has a list, owners are mapped through it and a name not on it is refused, in the API and in imports.',
   })
   listOwnerRole(@Args('input') input: ListOwnerRoleInput, @Context() context: RequestContext): Promise<Plan> {
-    return this.record({ type: 'ListOwnerRole', data: input }, context);
+    return this.recorder.record(input.planId, { type: 'ListOwnerRole', data: input }, context);
   }
 
   @Allow('administer', { plan: 'input.planId' })
@@ -50,11 +44,6 @@ export class OwnerRoleResolver {
     @Args('input') input: RetireOwnerRoleInput,
     @Context() context: RequestContext,
   ): Promise<Plan> {
-    return this.record({ type: 'RetireOwnerRole', data: input }, context);
-  }
-
-  private async record(change: PlanCommand, context: RequestContext): Promise<Plan> {
-    const { planId } = await this.commandBus.execute(new RecordPlanChange(change, context));
-    return (await this.queryBus.execute(new GetPlan(planId))) as Plan;
+    return this.recorder.record(input.planId, { type: 'RetireOwnerRole', data: input }, context);
   }
 }

@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Allow, AS_OF_ARGUMENTS } from '../../auth/allow.decorator.js';
 import { seesAuthority } from '../../auth/domain/permissions.js';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../graphql/request-context.js';
-import type { PlanCommand } from '../domain/commands.js';
 import { idFromKey } from '../domain/idempotency.js';
 import { isOwnedBy } from '../domain/owner-roles.js';
 import { activeActions, type Action, type Plan } from '../domain/plan.js';
 import { summariseRag, type RagStatus, type RagSummary as RagCounts } from '../domain/rag.js';
-import { RecordPlanChange } from '../commands/record-plan-change.command.js';
-import { GetPlan, GetPlans } from '../read-models/plan.queries.js';
-import type { PlanAt } from '../read-models/point-in-time.js';
+import type { PlanAt } from '../read-models/plan-at.js';
+import { PlanReads } from '../read-models/plan-reads.js';
+import { PlanChangeRecorder } from './plan-change-recorder.js';
+import { plansListed } from './plans-listed.js';
 import { pointInTime } from './point-in-time.args.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { themeView } from './theme.view.js';
@@ -23,15 +34,15 @@ import { ImprovementPlan, RagSummary, Theme } from './plan.types.js';
 @Resolver(() => ImprovementPlan)
 export class PlanResolver {
   constructor(
-    private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
+    private readonly recorder: PlanChangeRecorder,
+    private readonly reads: PlanReads,
   ) {}
 
   @Allow('read')
   @Query(() => [ImprovementPlan], { description: 'Every plan you may see, newest first.' })
-  async plans(@Context() { actor }: RequestContext): Promise<Plan[]> {
-    const plans: Plan[] = await this.queryBus.execute(new GetPlans());
-    return plans.filter((plan) => actor && seesAuthority(actor, plan.localAuthority));
+  async plans(@Context() { actor }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Plan[]> {
+    const visible = this.reads.list().filter((plan) => actor && seesAuthority(actor, plan.localAuthority));
+    return plansListed(visible, info, (planId) => this.reads.current(planId));
   }
 
   @Allow('read', { plan: 'id', timeTravel: [...AS_OF_ARGUMENTS, 'effectiveOn'] })
@@ -44,7 +55,7 @@ export class PlanResolver {
       'else the UK day they were recorded) is on or before effectiveOn, folded in recorded order; a change ' +
       'to an action not yet in effect that day is left out with it.',
   })
-  plan(
+  async plan(
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', {
       type: () => DateTimeScalar,
@@ -73,7 +84,8 @@ export class PlanResolver {
     effectiveOn?: string | null,
   ): Promise<PlanAt | undefined> {
     const at = pointInTime({ asOf, asOfBoardMeeting, asOfVersion });
-    return this.queryBus.execute(new GetPlan(id, at, effectiveOn ?? undefined));
+    if (!(await this.reads.find(id))) return undefined;
+    return this.reads.at(id, at, effectiveOn ?? undefined, 'id');
   }
 
   @Allow('administer')
@@ -90,19 +102,19 @@ export class PlanResolver {
       inspection: inspection && { judgement: null, ...inspection },
       effectiveDate,
     };
-    return this.record({ type: 'CreatePlan', data }, context);
+    return this.recorder.record(data.planId, { type: 'CreatePlan', data }, context);
   }
 
   @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementPlan, { description: 'Moves a draft plan to approved.' })
   approvePlan(@Args('input') input: ApprovePlanInput, @Context() context: RequestContext): Promise<Plan> {
-    return this.record({ type: 'ApprovePlan', data: input }, context);
+    return this.recorder.record(input.planId, { type: 'ApprovePlan', data: input }, context);
   }
 
   @Allow('administer', { plan: 'input.planId' })
   @Mutation(() => ImprovementPlan, { description: 'Closes the plan: nothing in it can change afterwards.' })
   closePlan(@Args('input') input: ClosePlanInput, @Context() context: RequestContext): Promise<Plan> {
-    return this.record({ type: 'ClosePlan', data: input }, context);
+    return this.recorder.record(input.planId, { type: 'ClosePlan', data: input }, context);
   }
 
   @ResolveField(() => [Theme])
@@ -139,11 +151,5 @@ export class PlanResolver {
   @ResolveField(() => RagSummary, { description: 'RAG counts of the actions not withdrawn.' })
   ragSummary(@Parent() plan: Plan): RagCounts {
     return summariseRag(activeActions(plan).map((action) => action.rag));
-  }
-
-  /** The plan as recorded now: after a resent request (same key), the plan the first one changed. */
-  private async record(change: PlanCommand, context: RequestContext): Promise<Plan> {
-    const { planId } = await this.commandBus.execute(new RecordPlanChange(change, context));
-    return (await this.queryBus.execute(new GetPlan(planId))) as Plan;
   }
 }

@@ -1,5 +1,5 @@
 import { invalid } from '../domain/errors.js';
-import type { PointInTime } from '../read-models/point-in-time.js';
+import type { PointInTime } from '../read-models/plan-at.js';
 
 /** At most one of the time-travel arguments; none means now. */
 export function pointInTime(args: {

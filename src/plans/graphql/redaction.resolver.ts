@@ -1,19 +1,14 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../../auth/allow.decorator.js';
 import type { RequestContext } from '../../graphql/request-context.js';
 import type { Plan } from '../domain/plan.js';
-import { RecordPlanChange } from '../commands/record-plan-change.command.js';
-import { GetPlan } from '../read-models/plan.queries.js';
+import { PlanChangeRecorder } from './plan-change-recorder.js';
 import { ImprovementPlan } from './plan.types.js';
 import { RedactTextInput } from './redaction.inputs.js';
 
 @Resolver()
 export class RedactionResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
-  ) {}
+  constructor(private readonly recorder: PlanChangeRecorder) {}
 
   @Allow('redact', { plan: 'input.planId' })
   @Mutation(() => ImprovementPlan, {
@@ -23,9 +18,6 @@ export class RedactionResolver {
       'it, when and why instead, and the audit trail still verifies.',
   })
   async redactText(@Args('input') input: RedactTextInput, @Context() context: RequestContext): Promise<Plan> {
-    const { planId } = await this.commandBus.execute(
-      new RecordPlanChange({ type: 'RedactText', data: input }, context),
-    );
-    return (await this.queryBus.execute(new GetPlan(planId))) as Plan;
+    return this.recorder.record(input.planId, { type: 'RedactText', data: input }, context);
   }
 }

@@ -4,26 +4,37 @@ import {
   type AllSubscription,
   type EventStore,
   type RecordedEvent,
+  type SubscribeToAllOptions,
   type SubscriptionMessage,
 } from '../../event-store/event-store.port.js';
 import { PlanProjection } from './plan-projection.js';
 
-/** A store whose subscription delivers the given messages, then nothing more. */
-function storeDelivering(messages: SubscriptionMessage[]): EventStore {
-  const subscription: AllSubscription = {
+function delivering(messages: SubscriptionMessage[]): AllSubscription {
+  return {
     async *[Symbol.asyncIterator]() {
       yield* messages;
       await new Promise(() => undefined);
     },
     close: async () => undefined,
   };
-  return { subscribeToAll: () => subscription } as unknown as EventStore;
 }
+
+/** An empty store whose live tail delivers the given messages, then nothing more. */
+function storeDelivering(messages: SubscriptionMessage[]): EventStore {
+  return {
+    headPosition: async () => undefined,
+    subscribeToAll: (options: SubscribeToAllOptions = {}) =>
+      delivering(options.eventTypes ? [{ kind: 'caughtUp', position: undefined }] : messages),
+  } as unknown as EventStore;
+}
+
+const folded = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('PlanProjection', () => {
   it('answers a wait for a position it never folds with a retryable UNAVAILABLE at the deadline', async () => {
     const projection = new PlanProjection(storeDelivering([{ kind: 'caughtUp', position: undefined }]));
-    await projection.start();
+    await projection.whenReady();
+    await folded();
     await expect(projection.waitFor(10n, 20)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
@@ -37,7 +48,8 @@ describe('PlanProjection', () => {
         { kind: 'caughtUp', position: 5n },
       ]),
     );
-    await projection.start();
+    await projection.whenReady();
+    await folded();
     expect(projection.health()).toEqual({
       ready: true,
       skipped: {
@@ -59,8 +71,8 @@ describe('PlanProjection', () => {
         { kind: 'event', event: { position: 3n } as RecordedEvent },
       ]),
     );
-    await projection.start();
-    await new Promise((resolve) => setImmediate(resolve));
+    await projection.whenReady();
+    await folded();
     expect(projection.health()).toMatchObject({
       ready: false,
       stopped: "the event store's positions went backwards",

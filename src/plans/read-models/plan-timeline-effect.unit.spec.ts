@@ -10,8 +10,7 @@ import {
 import type { ChangeContext, PlanEvent } from '../domain/events.js';
 import type { Plan } from '../domain/plan.js';
 import { planStream } from '../plan-stream.js';
-import { PlanReadModel } from './plan-read-model.js';
-import { PlanTimeline } from './plan-timeline.js';
+import { LoadedPlan } from './loaded-plan.js';
 
 /**
  * "What did we know on the 25th about the position on the 23rd?": the April board agreed 1.1 was
@@ -40,23 +39,21 @@ const HISTORY: [PlanEvent, Omit<ChangeContext, 'actor'>][] = [
 ];
 
 describe('a plan as it stood in effect on a day', () => {
-  const timeline = new PlanTimeline();
+  const loaded = new LoadedPlan(PLAN_ID, []);
+  const timeline = loaded.timeline;
   const ALL = HISTORY.length;
 
   beforeAll(() => {
-    const readModel = new PlanReadModel();
     HISTORY.forEach(([event, context], index) =>
-      timeline.append(
-        readModel.apply({
-          id: `event-${index}`,
-          type: event.type,
-          data: event.data,
-          metadata: { correlationId: `c-${index}`, causationId: `k-${index}`, schemaVersion: 1, ...context },
-          stream: planStream(PLAN_ID),
-          revision: index,
-          position: BigInt(index + 1),
-        }),
-      ),
+      loaded.apply({
+        id: `event-${index}`,
+        type: event.type,
+        data: event.data,
+        metadata: { correlationId: `c-${index}`, causationId: `k-${index}`, schemaVersion: 1, ...context },
+        stream: planStream(PLAN_ID),
+        revision: index,
+        position: BigInt(index + 1),
+      }),
     );
   });
 

@@ -12,8 +12,7 @@ import { NOTICE, REDACTED_AT, REDACTED_BY, textRedacted } from '../../../test/su
 import type { RecordedEvent } from '../../event-store/event-store.port.js';
 import type { PlanEvent } from '../domain/events.js';
 import { planStream } from '../plan-stream.js';
-import { PlanReadModel } from './plan-read-model.js';
-import { PlanTimeline } from './plan-timeline.js';
+import { LoadedPlan } from './loaded-plan.js';
 
 const SECRET = 'Jamie Brown (NHS 943 476 5919) moved placement.';
 
@@ -49,9 +48,9 @@ function stored(event: PlanEvent, index: number): RecordedEvent {
 }
 
 describe('a plan timeline once a text is erased', () => {
-  const readModel = new PlanReadModel();
-  const timeline = new PlanTimeline();
-  history().forEach((event, index) => timeline.append(readModel.apply(stored(event, index))));
+  const loaded = new LoadedPlan(PLAN_ID, []);
+  const timeline = loaded.timeline;
+  history().forEach((event, index) => loaded.apply(stored(event, index)));
   const noteAt = (version: number) =>
     timeline
       .stateAtVersion(version)
@@ -73,7 +72,7 @@ describe('a plan timeline once a text is erased', () => {
   });
 
   it('ends on the plan the read model holds now', () =>
-    expect(timeline.stateAtVersion(150)).toEqual(readModel.plan(PLAN_ID)));
+    expect(timeline.stateAtVersion(150)).toEqual(loaded.plan));
 
   it('says who erased it only from the redaction on', () => {
     expect(noteAt(149)?.redaction).toBeUndefined();

@@ -19,7 +19,7 @@ import type { ChangeContext, PlanEvent } from '../domain/events.js';
 import { evolve, type Plan } from '../domain/plan.js';
 import type { RagStatus } from '../domain/rag.js';
 import { planStream } from '../plan-stream.js';
-import { PlanReadModel } from './plan-read-model.js';
+import { LoadedPlan } from './loaded-plan.js';
 import { PlanTimeline } from './plan-timeline.js';
 
 const EVENTS = 200;
@@ -77,14 +77,14 @@ function recordedEvent({ event, context }: { event: PlanEvent; context: ChangeCo
 
 describe('a plan timeline', () => {
   const events = history();
-  const timeline = new PlanTimeline();
+  const loaded = new LoadedPlan(PLAN_ID, []);
+  const timeline = loaded.timeline;
   /** folded[n] is the plan after its first n events, folded from scratch with evolve. */
   const folded: (Plan | undefined)[] = [undefined];
   const instant = (index: number) => new Date(events[index]!.context.recordedAt);
 
   beforeAll(() => {
-    const readModel = new PlanReadModel();
-    events.forEach((event, index) => timeline.append(readModel.apply(recordedEvent(event, index))));
+    events.forEach((event, index) => loaded.apply(recordedEvent(event, index)));
     // As stored: each event with its id, as the read model folds it.
     events.forEach(({ event, context }, index) =>
       folded.push(evolve(folded[index], event, { ...context, eventId: `event-${index}` })),

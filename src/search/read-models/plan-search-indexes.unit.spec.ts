@@ -3,7 +3,6 @@ import {
   actionAdded,
   actionDescriptionRevised,
   actionOwnersAssigned,
-  PLAN_ID,
   planCreated,
   progressNoteAdded,
   ragStatusChanged,
@@ -21,8 +20,7 @@ import {
 import type { RecordedEvent } from '../../event-store/event-store.port.js';
 import type { PlanEvent } from '../../plans/domain/events.js';
 import { evolve, type FoldContext, type Plan } from '../../plans/domain/plan.js';
-import type { PlanProjection } from '../../plans/read-models/plan-projection.js';
-import { PlanSearchIndexes } from './plan-search-indexes.js';
+import { FoldedSearchIndex } from './plan-search-indexes.js';
 
 const AUDITOR = recordedBy('Sam Patel');
 
@@ -34,18 +32,18 @@ const stored = (eventId: string, event: PlanEvent, context: Partial<FoldContext>
   context: { eventId, ...context },
 });
 
-/** The indexes fed as the projection feeds them; events recorded a minute apart unless said. */
+/** The plan's index fed as the plan's fold feeds it; events recorded a minute apart unless said. */
 function indexed(...history: Given[]) {
-  const indexes = new PlanSearchIndexes({} as PlanProjection);
+  const folding = new FoldedSearchIndex();
   history.reduce<Plan | undefined>((before, given, at) => {
     const { event, context } = 'event' in given ? given : { event: given, context: {} };
     const recordedAt = new Date(Date.UTC(2024, 4, 1, 10, at)).toISOString();
     const folded = { recordedAt, eventId: `event-${at}`, ...context };
     const after = evolve(before, event, folded);
-    indexes.onPlanEvent({ recorded: {} as RecordedEvent, event, context: folded, before, after });
+    folding.onPlanEvent({ recorded: {} as RecordedEvent, event, context: folded, before, after });
     return after;
   }, undefined);
-  return (text: string, first = 20) => indexes.of(PLAN_ID)!.search(text.split(' '), first);
+  return (text: string, first = 20) => folding.index.search(text.split(' '), first);
 }
 
 const note = (noteId: string, text: string) => progressNoteAdded({ noteId, text });

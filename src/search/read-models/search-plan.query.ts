@@ -1,6 +1,4 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { noSuchPlan } from '../../plans/domain/errors.js';
-import { PlanProjection } from '../../plans/read-models/plan-projection.js';
 import { hitLimit, searchQuery } from '../domain/search-query.js';
 import { highlightsOf, type TextSpan } from '../domain/search-rank.js';
 import type { IndexedText } from './plan-search-index.js';
@@ -29,16 +27,13 @@ export class SearchPlan extends Query<PlanSearchResult> {
 
 @QueryHandler(SearchPlan)
 export class SearchPlanHandler implements IQueryHandler<SearchPlan> {
-  constructor(
-    private readonly projection: PlanProjection,
-    private readonly indexes: PlanSearchIndexes,
-  ) {}
+  constructor(private readonly indexes: PlanSearchIndexes) {}
 
   async execute({ planId, text, first }: SearchPlan): Promise<PlanSearchResult> {
-    if (!this.projection.readModel.plan(planId)) throw noSuchPlan();
+    const index = await this.indexes.of(planId);
     const { words } = searchQuery(text);
-    const found = this.indexes.of(planId)?.search(words, hitLimit(first));
-    const hits = (found?.texts ?? []).map((hit) => ({ ...hit, highlights: highlightsOf(hit.text, words) }));
-    return { totalCount: found?.totalCount ?? 0, hits };
+    const found = index.search(words, hitLimit(first));
+    const hits = found.texts.map((hit) => ({ ...hit, highlights: highlightsOf(hit.text, words) }));
+    return { totalCount: found.totalCount, hits };
   }
 }

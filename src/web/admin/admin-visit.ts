@@ -1,5 +1,6 @@
 import type { PageError } from '../web-graphql.js';
 import type { Visit, WebPages } from '../web-pages.js';
+import { NO_SUCH_PLAN } from '../../plans/domain/errors.js';
 
 const PLAN = /* GraphQL */ `
   query AdminPlan($id: ID!) {
@@ -25,7 +26,8 @@ export interface AdminPlan {
   readonly boardMeetings: readonly { id: string; title: string; heldOn: string }[];
 }
 
-const NO_SUCH_PLAN: PageError = { code: 'NOT_FOUND', message: 'No improvement plan has that id.' };
+/** The API's own words for an unknown plan (or one of another council). */
+const NO_SUCH_PLAN_PAGE: PageError = { code: 'NOT_FOUND', message: `${NO_SUCH_PLAN}.` };
 
 /**
  * The plan an ADMIN form is about, as the visitor may read it; undefined after the error page
@@ -34,7 +36,7 @@ const NO_SUCH_PLAN: PageError = { code: 'NOT_FOUND', message: 'No improvement pl
 export async function planForForm(pages: WebPages, visit: Visit, planId: string) {
   const answer = await pages.ask<{ plan: AdminPlan | null }>(visit, PLAN, { id: planId });
   if (!answer.ok) return void (await pages.refuse(visit, answer.errors));
-  if (!answer.data.plan) return void (await pages.refuse(visit, [NO_SUCH_PLAN]));
+  if (!answer.data.plan) return void (await pages.refuse(visit, [NO_SUCH_PLAN_PAGE]));
   return answer.data.plan;
 }
 

@@ -13,6 +13,7 @@ import {
   type PlanChangesAnswer,
 } from './board-changes.query.js';
 import { boardChangesContent } from './board-changes.view.js';
+import { NO_SUCH_PLAN } from '../../plans/domain/errors.js';
 
 /** The period's start when it is the plan's creation rather than a board meeting. */
 const CREATED = 'created';
@@ -30,7 +31,8 @@ const isPeriodError = (error: PageError) =>
   error.field !== undefined &&
   Object.hasOwn(FIELDS, error.field);
 
-const NO_SUCH_PLAN: PageError = { code: 'NOT_FOUND', message: 'No improvement plan has that id.' };
+/** The API's own words for an unknown plan (or one of another council). */
+const NO_SUCH_PLAN_PAGE: PageError = { code: 'NOT_FOUND', message: `${NO_SUCH_PLAN}.` };
 
 /** The ends a period can have: the plan's creation or a meeting to start from, a meeting or now to end. */
 function periodChoices(plan: ChangesPlan) {
@@ -82,7 +84,7 @@ export class BoardChangesController {
     );
     if (answer.ok) {
       const { plan, planChanges } = answer.data;
-      if (!plan) return this.pages.refuse(visit, [NO_SUCH_PLAN]);
+      if (!plan) return this.pages.refuse(visit, [NO_SUCH_PLAN_PAGE]);
       const start = from || (planChanges.sinceBoardMeeting?.id ?? CREATED);
       return this.show(visit, plan, { from: start, to }, [], boardChangesContent(plan, planChanges, to));
     }
@@ -94,7 +96,7 @@ export class BoardChangesController {
   private async plan(visit: Visit, planId: string): Promise<ChangesPlan | undefined> {
     const answer = await this.pages.ask<{ plan: ChangesPlan | null }>(visit, PLAN_MEETINGS, { planId });
     if (!answer.ok) return void (await this.pages.refuse(visit, answer.errors));
-    if (!answer.data.plan) return void (await this.pages.refuse(visit, [NO_SUCH_PLAN]));
+    if (!answer.data.plan) return void (await this.pages.refuse(visit, [NO_SUCH_PLAN_PAGE]));
     return answer.data.plan;
   }
 

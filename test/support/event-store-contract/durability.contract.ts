@@ -1,3 +1,4 @@
+import { historyUntilNow } from '../../../src/event-store/history-until-now.js';
 import { describe, expect, it } from '@jest/globals';
 import { newEvents, testStreams } from './events.js';
 import type { CurrentFixture } from './fixture.js';
@@ -11,11 +12,11 @@ export function describeDurabilityContract(fixture: CurrentFixture): void {
       const { prefix, stream } = testStreams();
       await store.append(stream('a'), newEvents(2), 'no_stream');
       const last = await store.append(stream('b'), newEvents(1), 'no_stream');
-      const before = await store.readAll({ streamPrefix: prefix });
+      const before = await historyUntilNow(store, { streamPrefix: prefix });
       await store.close();
 
       const reopened = await reopen();
-      expect(await reopened.readAll({ streamPrefix: prefix })).toEqual(before);
+      expect(await historyUntilNow(reopened, { streamPrefix: prefix })).toEqual(before);
       expect(await reopened.readStream(stream('a'))).toEqual(before.slice(0, 2));
       const next = await reopened.append(stream('a'), newEvents(1), 1);
       expect(next.nextExpectedRevision).toBe(2);

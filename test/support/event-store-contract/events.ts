@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, NewEvent } from '../../../src/event-store/event-store.port.js';
+import {
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type NewEvent,
+  WrongExpectedRevisionError,
+} from '../../../src/event-store/event-store.port.js';
 
 /**
  * Stream names unique to one test, so the suite also runs against a shared server whose log
@@ -45,4 +51,17 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 export function isStrictlyIncreasing(positions: readonly bigint[]): boolean {
   return positions.every((position, index) => index === 0 || position > (positions[index - 1] ?? position));
+}
+
+/** Appends one event at the stream's end, reading the end again when a concurrent writer got there first. */
+export async function appendAtEnd(store: EventStore, stream: string): Promise<AppendResult> {
+  const events = newEvents(1);
+  for (;;) {
+    const last = (await store.readStream(stream)).at(-1);
+    try {
+      return await store.append(stream, events, last ? last.revision : 'no_stream');
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
 }

@@ -37,6 +37,8 @@ const VERSION = '25.1.0';
 export class KurrentDbDouble {
   readonly log = new EventLog();
   readonly calls: RpcCall[] = [];
+  /** Events written to subscribers: what a server-side filter saves shows here. */
+  readonly sent = { subscriptionEvents: 0 };
   private readonly appendFaults: AppendFault[] = [];
   private readonly access = { denied: false };
   private server: Server | undefined;
@@ -102,7 +104,7 @@ export class KurrentDbDouble {
   }
 
   private state() {
-    return { log: this.log, appendFaults: this.appendFaults, access: this.access };
+    return { log: this.log, appendFaults: this.appendFaults, access: this.access, sent: this.sent };
   }
 
   private features(): UntypedServiceImplementation {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../src/app.js';
+import { PlanProjection } from '../../../src/plans/read-models/plan-projection.js';
 import type { AppConfig } from '../../../src/config.js';
 import { PLAN_STREAM_PREFIX } from '../../../src/plans/plan-stream.js';
 import type { Clock } from '../../../src/shared/clock.js';
@@ -23,6 +24,8 @@ process.once('exit', () => rmSync(SIGN_IN_DIR, { recursive: true, force: true })
 export interface KurrentDbAppSettings {
   readonly retryBudgetMs?: number;
   readonly deadlineMs?: number;
+  /** false: answer as soon as the app listens, before its read side is ready (default true). */
+  readonly awaitReady?: boolean;
 }
 
 /** Short, so that a test which keeps the server away does not wait out the production budget. */
@@ -60,6 +63,7 @@ export async function startKurrentDbApp(
       if (before.KURRENTDB_DEADLINE_MS === undefined) delete process.env.KURRENTDB_DEADLINE_MS;
     }
     await created.listen(0, '127.0.0.1');
+    if (settings.awaitReady !== false) await created.get(PlanProjection).whenReady();
     app = created;
     url = `http://127.0.0.1:${(created.getHttpServer().address() as AddressInfo).port}`;
   };

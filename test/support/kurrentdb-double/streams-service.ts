@@ -32,6 +32,7 @@ export interface StreamsState {
   readonly appendFaults: AppendFault[];
   /** While true, every Streams call is refused as a server refuses a user its ACLs do not allow. */
   readonly access: { denied: boolean };
+  readonly sent: { subscriptionEvents: number };
 }
 
 /** What a server answers a user without the right: PERMISSION_DENIED with the `exception` trailer. */
@@ -59,7 +60,7 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
         });
         return;
       }
-      if (options.hasSubscription()) return serveAllSubscription(call, log, options);
+      if (options.hasSubscription()) return serveAllSubscription(call, log, options, state.sent);
       if (options.hasStream()) {
         const name = streamName(options.getStream()?.getStreamIdentifier());
         if (log.tombstoned.has(name)) return void call.emit('error', streamDeletedError(name));

@@ -19,6 +19,7 @@ export function serveAllSubscription(
   call: ServerWritableStream<streams.ReadReq, streams.ReadResp>,
   log: EventLog,
   options: streams.ReadReq.Options,
+  sent: { subscriptionEvents: number },
 ): void {
   const filter = eventFilter(options);
   const checkpointAfter = checkpointEvery(options);
@@ -59,7 +60,10 @@ export function serveAllSubscription(
         next += 1;
         considered += 1;
         lastConsidered = event.position;
-        if (filter(event)) await send(eventMessage(event));
+        if (filter(event)) {
+          sent.subscriptionEvents += 1;
+          await send(eventMessage(event));
+        }
         if (considered % checkpointAfter === 0) await send(checkpointMessage(event.position));
         if (!caughtUp && considered % CATCH_UP_SLICE === 0) await yieldToOthers();
         continue;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../src/app.js';
+import { PlanProjection } from '../../../src/plans/read-models/plan-projection.js';
 import type { OidcAuthConfig } from '../../../src/auth/tokens/auth-config.js';
 import { loadConfig } from '../../../src/config.js';
 import { API_AUDIENCE, type FakeOidcProvider } from './oidc-provider.js';
@@ -52,6 +53,7 @@ export async function startOidcApp(
   try {
     nest = await createApp(config);
     await nest.listen(port, '127.0.0.1');
+    await nest.get(PlanProjection).whenReady();
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
