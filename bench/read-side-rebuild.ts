@@ -17,11 +17,14 @@ export interface RebuildModule {
   rebuildEveryPlan(dataDir: string): Promise<number>;
 }
 
+/** Every plan folded through the app's PlanLoader, one after another (bench/rebuild-every-plan.ts). */
+const DEFAULT_REBUILD_MODULE = 'dist-bench/bench/rebuild-every-plan.js';
+
 /**
- * THE SEAM for the rebuild row. The landed code folds every plan only in its start-up replay, so
- * by default the row is the app's time from spawn to /health/ready. Once plans load on demand,
- * point the bench at the rebuild entry point instead: `--rebuild-module=<path to a compiled module
- * exporting rebuildEveryPlan>`, timed here, in-process, on the same store, after the app stopped.
+ * THE SEAM for the rebuild row: by default every plan folded through the app's own PlanLoader,
+ * timed here, in-process, on the same store, after the app stopped. `--rebuild-module=<compiled
+ * module exporting rebuildEveryPlan>` times another; `--rebuild-module=start-up` times spawn to
+ * /health/ready instead, the only full fold the code before issue 16 had (for its before-figures).
  */
 export async function fullRebuild(input: {
   readonly dataDir: string;
@@ -29,15 +32,16 @@ export async function fullRebuild(input: {
   readonly startToReadyMs: number | undefined;
   readonly rebuildModule: string | undefined;
 }): Promise<FullRebuild> {
-  if (input.rebuildModule === undefined) {
+  if (input.rebuildModule === 'start-up') {
     return {
       how: 'start-up replay (spawn to /health/ready)',
       events: input.totalEvents,
       ms: input.startToReadyMs,
     };
   }
-  const rebuild = (await import(pathToFileURL(resolve(input.rebuildModule)).href)) as RebuildModule;
+  const module = input.rebuildModule ?? DEFAULT_REBUILD_MODULE;
+  const rebuild = (await import(pathToFileURL(resolve(module)).href)) as RebuildModule;
   const started = performance.now();
   const events = await rebuild.rebuildEveryPlan(input.dataDir);
-  return { how: `rebuildEveryPlan of ${input.rebuildModule}`, events, ms: performance.now() - started };
+  return { how: `rebuildEveryPlan of ${module}`, events, ms: performance.now() - started };
 }

@@ -1,9 +1,15 @@
 import type { EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
 import { planStream } from '../plan-stream.js';
-import { LoadedPlan } from './loaded-plan.js';
+import { foldStep, LoadedPlan } from './loaded-plan.js';
+import type { Plan } from '../domain/plan.js';
 import type { PlanEventApplied } from './plan-event-applied.js';
 import { PlanCache } from './plan-cache.js';
 import type { PlanPart, PlanPartModel } from './plan-part.js';
+
+/** A part built when first asked for, not with every plan loaded (a search index, say). */
+export interface PartOptions {
+  readonly whenAsked?: boolean;
+}
 
 interface Loading {
   readonly promise: Promise<LoadedPlan | undefined>;
@@ -19,7 +25,9 @@ interface Loading {
 export class PlanLoader {
   private readonly cache: PlanCache;
   private readonly loading = new Map<string, Loading>();
+  /** Parts folded with every plan loaded. */
   private readonly parts: PlanPart<PlanPartModel>[] = [];
+  private readonly building = new WeakMap<LoadedPlan, Map<PlanPart<PlanPartModel>, Promise<PlanPartModel>>>();
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
@@ -28,9 +36,25 @@ export class PlanLoader {
     this.cache = new PlanCache(maxEvents);
   }
 
-  /** Parts are folded with every plan loaded from now on. */
-  addPart(part: PlanPart<PlanPartModel>): void {
-    this.parts.push(part);
+  /** Parts are folded with every plan loaded from now on, or built when first asked for. */
+  addPart(part: PlanPart<PlanPartModel>, options: PartOptions = {}): void {
+    if (!options.whenAsked) this.parts.push(part);
+  }
+
+  /**
+   * The plan's part, built on first asking from the plan's stream (read again: the events are not
+   * kept twice) up to the version the plan has reached; from then on it is folded with the plan.
+   */
+  async partOf<T extends PlanPartModel>(loaded: LoadedPlan, part: PlanPart<T>): Promise<T> {
+    if (loaded.has(part)) return loaded.part(part);
+    let builds = this.building.get(loaded);
+    if (!builds) this.building.set(loaded, (builds = new Map()));
+    let build = builds.get(part);
+    if (!build) {
+      build = this.build(loaded, part).finally(() => builds.delete(part));
+      builds.set(part, build);
+    }
+    return (await build) as T;
   }
 
   /** The plan folded up to (at least) the end of its stream now; undefined when it has no events. */
@@ -101,6 +125,23 @@ export class PlanLoader {
     }
     this.cache.add(loaded);
     return loaded;
+  }
+
+  private async build<T extends PlanPartModel>(loaded: LoadedPlan, part: PlanPart<T>): Promise<T> {
+    const stream = planStream(loaded.planId);
+    const events = await this.store.readStream(stream);
+    // The live tail may have folded more into the plan meanwhile: read on until the part can catch up.
+    while (events.length < loaded.version) {
+      events.push(...(await this.store.readStream(stream, { fromRevision: events.length })));
+    }
+    const model = part.create();
+    let before: Plan | undefined;
+    for (const recorded of events.slice(0, loaded.version)) {
+      const applied = foldStep(before, recorded);
+      model.onPlanEvent(applied);
+      before = applied.after;
+    }
+    return loaded.adopt(part, model);
   }
 
   /** Folds the event if it is the plan's next; false when events before it are missing. */

@@ -9,6 +9,8 @@ import {
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../event-store/event-store.port.js';
 import type { PlanEvent } from '../domain/events.js';
 import { planStream } from '../plan-stream.js';
+import type { PlanEventApplied } from './plan-event-applied.js';
+import { planPart } from './plan-part.js';
 import { PlanLoader } from './plan-loader.js';
 
 /** The plan's events as stored, the n-th at revision n and position 100 + n. */
@@ -128,5 +130,28 @@ describe('loading plans on demand', () => {
     await loader.load('b');
     expect(loader.size.plans).toBe(2);
     expect(storage.reads()).toBe(before + 1);
+  });
+
+  it('builds a part asked for from the stream, with what the tail folded meanwhile, then keeps it current', async () => {
+    const events = stored(history(5));
+    const streams = { [planStream(PLAN_ID)]: events.slice(0, 6) };
+    const storage = storeOf(streams);
+    const loader = new PlanLoader(storage.store, 1_000);
+    const seen = planPart('versions seen', () => {
+      const versions: number[] = [];
+      return { versions, onPlanEvent: ({ after }: PlanEventApplied) => void versions.push(after.version) };
+    });
+    loader.addPart(seen, { whenAsked: true });
+    const loaded = (await loader.load(PLAN_ID))!;
+    expect(loaded.has(seen)).toBe(false);
+    storage.hold();
+    const building = loader.partOf(loaded, seen);
+    streams[planStream(PLAN_ID)] = events;
+    loader.onLiveEvent(events[6]!, PLAN_ID);
+    storage.release();
+    const part = await building;
+    loader.onLiveEvent(events[7]!, PLAN_ID);
+    expect(part.versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await loader.partOf(loaded, seen)).toBe(part);
   });
 });

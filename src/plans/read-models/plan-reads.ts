@@ -6,6 +6,7 @@ import type { Action, Plan } from '../domain/plan.js';
 import type { LoadedPlan } from './loaded-plan.js';
 import { planAt, type PlanAt, type PointInTime } from './plan-at.js';
 import type { PlanSummary } from './plan-index.js';
+import type { PartOptions } from './plan-loader.js';
 import type { PlanPart, PlanPartModel } from './plan-part.js';
 import { PlanProjection, type LiveListener } from './plan-projection.js';
 
@@ -26,8 +27,13 @@ export class PlanReads {
   ) {}
 
   /** Registers a per-plan read model; before the application starts. */
-  addPart(part: PlanPart<PlanPartModel>): void {
-    this.projection.plans.addPart(part);
+  addPart(part: PlanPart<PlanPartModel>, options?: PartOptions): void {
+    this.projection.plans.addPart(part, options);
+  }
+
+  /** A part of the plan (built now if it is built when asked for); NOT_FOUND for an unknown plan. */
+  async part<T extends PlanPartModel>(planId: string, part: PlanPart<T>, field?: string): Promise<T> {
+    return this.projection.plans.partOf(await this.loaded(planId, field), part);
   }
 
   onLiveEvent(listener: LiveListener): void {

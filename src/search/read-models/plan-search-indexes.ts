@@ -33,11 +33,12 @@ export class PlanSearchIndexes implements OnModuleInit {
   constructor(private readonly reads: PlanReads) {}
 
   onModuleInit(): void {
-    this.reads.addPart(SEARCH_INDEX);
+    // Built from the plan's stream on its first search: most plans read are never searched.
+    this.reads.addPart(SEARCH_INDEX, { whenAsked: true });
   }
 
   /** The plan's index; NOT_FOUND for an unknown plan. */
   async of(planId: string): Promise<PlanSearchIndex> {
-    return (await this.reads.loaded(planId)).part(SEARCH_INDEX).index;
+    return (await this.reads.part(planId, SEARCH_INDEX)).index;
   }
 }
