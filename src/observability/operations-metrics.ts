@@ -27,6 +27,13 @@ export interface ProjectionLag {
   readonly unfoldedEvents: number;
 }
 
+/** How much of the read side is in memory. */
+export interface ReadSideSize {
+  readonly cachedPlans: number;
+  readonly cachedEvents: number;
+  readonly indexedPlans: number;
+}
+
 /**
  * What operators watch, in Prometheus' format on GET /metrics. One registry per application, so
  * two applications in one process (the tests) count apart.
@@ -70,9 +77,32 @@ export class OperationsMetrics {
     registers: [this.registry],
   });
   private lagSource: (() => Promise<ProjectionLag>) | undefined;
+  private sizeSource: (() => ReadSideSize) | undefined;
 
   constructor() {
     const lagOf = () => this.lagSource?.();
+    const sizeOf = () => this.sizeSource?.();
+    const sized = (name: string, help: string, of: (size: ReadSideSize) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          const size = sizeOf();
+          if (size) this.set(of(size));
+        },
+      });
+    sized('plans_cache_plans', 'Plans held in memory (the plan cache)', (size) => size.cachedPlans);
+    sized(
+      'plans_cache_events',
+      'Events of the plans held in memory; bounded by PLAN_CACHE_EVENTS',
+      (size) => size.cachedEvents,
+    );
+    sized(
+      'plans_index_plans',
+      'Plans in the plan index (every plan in the store)',
+      (size) => size.indexedPlans,
+    );
     new Gauge({
       name: 'plans_projection_lag_events',
       help: 'Plan events stored but not yet folded into the read models (live subscriptions lag by this)',
@@ -126,6 +156,11 @@ export class OperationsMetrics {
 
   idempotentRepeat(): void {
     this.repeats.inc();
+  }
+
+  /** Where the plan cache and index sizes are read from (set once the projection is wired). */
+  measureReadSideWith(source: () => ReadSideSize): void {
+    this.sizeSource = source;
   }
 
   /** Where the projection lag is measured from (set once the projection is wired). */

@@ -21,6 +21,11 @@ export class ProjectionLagProbe {
     metrics: OperationsMetrics,
   ) {
     metrics.measureLagWith(() => this.lag());
+    metrics.measureReadSideWith(() => ({
+      cachedPlans: projection.plans.size.plans,
+      cachedEvents: projection.plans.size.events,
+      indexedPlans: projection.index.size.plans,
+    }));
   }
 
   async lag(): Promise<ProjectionLag> {

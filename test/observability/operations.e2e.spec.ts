@@ -170,6 +170,11 @@ describe('operations: security headers, CORS and metrics', () => {
       );
       expect(sample(after, 'plans_projection_lag_events')).toBe(0);
       expect(sample(after, 'plans_projection_position')).toBeGreaterThan(0);
+      // The plan created (once) is in the index, and in memory with its one event.
+      const grew = (metric: string) => sample(after, metric) - sample(before, metric);
+      expect([grew('plans_index_plans'), grew('plans_cache_plans'), grew('plans_cache_events')]).toEqual([
+        1, 1, 1,
+      ]);
       expect(after).toMatch(/^process_cpu_seconds_total /m);
       expect(after).toMatch(/^nodejs_eventloop_lag_seconds /m);
     });
