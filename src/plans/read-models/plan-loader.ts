@@ -132,7 +132,9 @@ export class PlanLoader {
     const events = await this.store.readStream(stream);
     // The live tail may have folded more into the plan meanwhile: read on until the part can catch up.
     while (events.length < loaded.version) {
-      events.push(...(await this.store.readStream(stream, { fromRevision: events.length })));
+      const more = await this.store.readStream(stream, { fromRevision: events.length });
+      if (more.length === 0) throw new Error(`${stream} ends before the version already folded`);
+      events.push(...more);
     }
     const model = part.create();
     let before: Plan | undefined;
