@@ -18,7 +18,7 @@ export class PriorRequests {
   ) {}
 
   async find(request: KeyedRequest, now: Date): Promise<PriorRequest> {
-    const loaded = await this.reads.find(request.planId);
+    const loaded = await this.reads.findKnown(request.planId);
     const unfolded = await this.store.readStream(planStream(request.planId), {
       fromRevision: loaded?.version ?? 0,
     });

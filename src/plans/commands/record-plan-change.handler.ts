@@ -137,7 +137,7 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     position?: bigint;
     unfolded: RecordedEvent[];
   }> {
-    const loaded = await this.reads.find(planId);
+    const loaded = await this.reads.findKnown(planId);
     let plan = loaded?.plan;
     const unfolded = await this.store.readStream(planStream(planId), { fromRevision: loaded?.version ?? 0 });
     for (const recorded of unfolded) {

@@ -68,6 +68,15 @@ export class PlanReads {
     return this.projection.plans.load(planId);
   }
 
+  /**
+   * The plan as far as this instance has folded it, or undefined if it does not know it yet; the
+   * store is not asked what is new (the write side reads the plan's stream after it anyway).
+   */
+  async findKnown(planId: string): Promise<LoadedPlan | undefined> {
+    this.assertReady();
+    return this.projection.index.summary(planId) ? this.projection.plans.load(planId) : undefined;
+  }
+
   async current(planId: string, field = 'planId'): Promise<Plan> {
     return (await this.loaded(planId, field)).plan;
   }
@@ -117,12 +126,6 @@ export class PlanReads {
       throw noSuchPlan(field);
     }
     return release;
-  }
-
-  /** Read-your-writes: waits until this instance has folded the position a client sent back. */
-  caughtUpTo(position: bigint): Promise<void> {
-    this.assertReady();
-    return this.projection.waitFor(position);
   }
 
   private assertReady(): void {
