@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger, LoggerModule } from 'nestjs-pino';
+import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { logLevelsFrom, type AppConfig } from './config.js';
 import { hardenHttp } from './http/http-hardening.js';
 import { gateOnReadSide } from './http/read-side-gate.js';
 import { serverOptions } from './http/server-options.js';
 import { useStrictJsonBody } from './http/strict-json-body.js';
-import { loggerParams, requestIdOf } from './observability/access-log.js';
+import { loggerParams, logRequests, requestIdOf } from './observability/access-log.js';
 import { closeConnectionsWhenStopping } from './observability/graceful-shutdown.js';
 import { MetricsModule } from './observability/metrics.module.js';
 import { OperationsMetrics } from './observability/operations-metrics.js';
@@ -43,6 +43,7 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestF
     { logger: logLevelsFrom(config.logLevel), bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  logRequests(app, PinoLogger.root);
   useStrictJsonBody(app);
   await hardenHttp(app, config);
   timeRequests(app, app.get(OperationsMetrics));

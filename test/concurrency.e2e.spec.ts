@@ -234,6 +234,58 @@ describe('concurrent writers', () => {
     expect(later).toMatchObject({ rag: 'AMBER', version: 2 });
   });
 
+  /** Counts the app's appends to a plan's stream, each with how many events it carried. */
+  function countAppends(planId: string) {
+    const store = app.nest.get<EventStore>(EVENT_STORE);
+    const append = store.append;
+    const sizes: number[] = [];
+    store.append = async (target, events, expected) => {
+      if (target === planStream(planId)) sizes.push(events.length);
+      return append.call(store, target, events, expected);
+    };
+    return { sizes, restore: () => (store.append = append) };
+  }
+
+  it('decides changes to one plan sent together each as if alone, appended together', async () => {
+    const { plan, actions } = await planWithTenActions();
+    const [already, ...others] = actions;
+    await api.changeRagStatus(already!.id, 'RED', 'Caseloads above the agreed level');
+    const note = { actionId: already!.id, text: 'Caseloads reviewed at the weekly meeting.' };
+    const eventsBefore = app.eventCount();
+    const appends = countAppends(plan.id);
+    let responses;
+    try {
+      responses = await Promise.all([
+        // Refused on its own: the action is RED already.
+        api.send('changeRagStatus', { actionId: already!.id, rag: 'RED', reason: 'Still high' }),
+        ...others.map((action, index) =>
+          api.send('changeRagStatus', { actionId: action.id, rag: RAGS[index % 4], reason: 'Reviewed' }),
+        ),
+        // One request sent twice at the same moment with its key: recorded once.
+        api.send('addProgressNote', note, { 'idempotency-key': 'weekly-note' }),
+        api.send('addProgressNote', note, { 'idempotency-key': 'weekly-note' }),
+      ]);
+    } finally {
+      appends.restore();
+    }
+    const [refused, ...rest] = responses;
+    expectError(refused!, { code: 'BAD_USER_INPUT', field: 'rag' });
+    rest.forEach((response) => expect(response.errors).toBeUndefined());
+    const [first, resent] = rest.slice(-2).map((response) => dataOf(response).addProgressNote as ActionView);
+    expect(resent).toEqual(first);
+    expect(first!.progressNotes.map((recorded) => recorded.text)).toEqual([note.text]);
+
+    expect(app.eventCount()).toBe(eventsBefore + others.length + 1);
+    expect((await api.actions(plan.id)).slice(1).map((action) => action.rag)).toEqual(
+      others.map((_, index) => RAGS[index % 4]),
+    );
+    // Fewer appends than changes: those that arrived while one was stored went in together.
+    expect(appends.sizes.reduce((sum, size) => sum + size, 0)).toBe(others.length + 1);
+    expect(appends.sizes.length).toBeLessThan(others.length + 1);
+    const revisions = revisionsOf(plan.id);
+    expect(revisions).toEqual(revisions.map((_, index) => index));
+  });
+
   it('keeps two app instances on one store file consistent, whoever writes', async () => {
     const { plan, actions } = await planWithTenActions();
     const second = await startTestApp({ dataDir: app.dataDir, clock: clock.clock });

@@ -27,6 +27,12 @@ export interface AppStart {
   /** The app's own output goes here, for when it fails. */
   readonly logFile: string;
   readonly readyTimeoutMs: number;
+  /** The script to run, relative to appRoot; default dist/main.js (what `npm start` runs). */
+  readonly main?: string;
+  /** More environment (e.g. EVENT_STORE_URL), over this process's own. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Options for node itself, e.g. --cpu-prof. */
+  readonly nodeArgs?: readonly string[];
 }
 
 const POLL_MS = 20;
@@ -36,7 +42,8 @@ export async function startAppProcess(start: AppStart): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
   const output = openSync(start.logFile, 'w');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [join(start.appRoot, 'dist', 'main.js')], {
+  const main = join(start.appRoot, start.main ?? join('dist', 'main.js'));
+  const child = spawn(process.execPath, [...(start.nodeArgs ?? []), main], {
     cwd: start.appRoot,
     env: {
       ...process.env,
@@ -45,6 +52,7 @@ export async function startAppProcess(start: AppStart): Promise<AppProcess> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      ...start.env,
     },
     stdio: ['ignore', output, output],
   });

@@ -26,10 +26,11 @@ export class EventStoreModule implements OnApplicationShutdown {
       if (!eventStoreUrl) return SqliteEventStore.open(join(dataDir, 'events.db'));
       // Loaded only when used: the client brings gRPC and a native addon the embedded store does not need.
       const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');
-      const { retryPolicyFromEnv } = await import('./kurrentdb/settings.js');
+      const { appendLimitFromEnv, retryPolicyFromEnv } = await import('./kurrentdb/settings.js');
       return KurrentDbEventStore.connect(eventStoreUrl, {
         logger: new Logger('KurrentDB'),
         retry: retryPolicyFromEnv(process.env),
+        ...appendLimitFromEnv(process.env),
       });
     };
     return {

@@ -33,7 +33,13 @@ function trendPoints(args: Record<string, unknown>): number {
   }
 }
 
-/** How many times the items below this field are built. */
+/**
+ * The only field arguments the cost reads (with the arguments of @skip/@include): a request's cost
+ * changes with the values of the variables used there, and with nothing else of its variables.
+ */
+export const COST_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'from', 'to', 'interval']);
+
+/** How many times the items below this field are built (reads only COST_ARGUMENTS). */
 function multiplier({ type, field, args }: ComplexityEstimatorArgs): number {
   if (typeof args.first === 'number') return Math.max(1, args.first);
   if (field.name === 'ragTrend') return trendPoints(args);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { estimateCost } from './query-cost.js';
+import { COST_ARGUMENTS, estimateCost } from './query-cost.js';
 
 /**
  * Most aliases one request may use. A board screen asks for a plan once, or two points in time side
@@ -46,6 +46,44 @@ export function aliasCount(document: DocumentNode): number {
   return aliases;
 }
 
+/** What the limits need of a document, worked out once per document. */
+interface DocumentMeasures {
+  readonly aliases: number;
+  /** The variables its cost depends on (see COST_ARGUMENTS). */
+  readonly costVariables: readonly string[];
+  /** Its cost by operation name and those variables' values. */
+  readonly costs: Map<string, number | undefined>;
+}
+
+const MAX_COSTS_PER_DOCUMENT = 32;
+
+/**
+ * Apollo keeps each parsed query and hands the same document to every request that sends the
+ * same text, so the limits of a screen's query are worked out on its first request only.
+ */
+const measured = new WeakMap<DocumentNode, DocumentMeasures>();
+
+function measuresOf(document: DocumentNode): DocumentMeasures {
+  let known = measured.get(document);
+  if (!known) {
+    known = { aliases: aliasCount(document), costVariables: costVariablesOf(document), costs: new Map() };
+    measured.set(document, known);
+  }
+  return known;
+}
+
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ArgumentNode) =>
+    visit(node, { [Kind.VARIABLE]: (variable) => void names.add(variable.name.value) });
+  visit(document, {
+    [Kind.DIRECTIVE]: (directive) => directive.arguments?.forEach(collect),
+    [Kind.FIELD]: (field) =>
+      field.arguments?.filter((arg) => COST_ARGUMENTS.has(arg.name.value)).forEach(collect),
+  });
+  return [...names].sort();
+}
+
 /** The cost of one operation; undefined when its variables are wrong (execution says how, later). */
 export function queryCost(
   schema: GraphQLSchema,
@@ -76,11 +114,16 @@ export function checkRequestLimits(
   variables?: Record<string, unknown>,
   operationName?: string,
 ): void {
-  const aliases = aliasCount(document);
-  if (aliases > MAX_ALIASES) {
-    throw refused(`The query uses ${aliases} aliases; at most ${MAX_ALIASES} are allowed`);
+  const known = measuresOf(document);
+  if (known.aliases > MAX_ALIASES) {
+    throw refused(`The query uses ${known.aliases} aliases; at most ${MAX_ALIASES} are allowed`);
   }
-  const cost = queryCost(schema, document, variables, operationName);
+  const key = JSON.stringify([operationName, known.costVariables.map((name) => variables?.[name])]);
+  if (!known.costs.has(key)) {
+    if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, queryCost(schema, document, variables, operationName));
+  }
+  const cost = known.costs.get(key);
   if (cost !== undefined && cost > MAX_COST) {
     throw refused(
       `The query may return up to ${cost} objects; at most ${MAX_COST} are allowed: ask for fewer ` +

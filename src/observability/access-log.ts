@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage } from 'node:http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
-import { stdTimeFunctions, type Level } from 'pino';
+import { stdTimeFunctions, type Level, type Logger as PinoLogger } from 'pino';
 import type { AppConfig, LogLevel } from '../config.js';
 import { correlationIdOf } from '../graphql/request-context.js';
 import { requestFactsOf } from './request-facts.js';
@@ -38,53 +40,68 @@ export function requestIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The request whose work is running now, for the lines logged meanwhile (a pino mixin reads it). */
+const requestScope = new AsyncLocalStorage<string>();
+
+const withRequestId = (): { requestId?: string } => {
+  const requestId = requestScope.getStore();
+  return requestId === undefined ? {} : { requestId };
+};
+
 /**
  * The one line logged per request. The path without its query (a GET of GraphQL carries the
  * query and its variables there, a sign-in callback its code), never a body or a header.
  */
-export function accessLine(request: IncomingMessage, response: ServerResponse) {
-  const facts = requestFactsOf(request);
+export function accessLine(request: FastifyRequest, answer: { status: number; durationMs?: number }) {
+  const facts = requestFactsOf(request.raw);
   const requestId = String(request.id);
   const given = request.headers['x-correlation-id'] ? correlationIdOf(request.headers) : requestId;
   return {
+    requestId,
     method: request.method,
-    path: pathOf(request),
+    path: pathOf(request.raw),
     ...(facts.operation ? { operation: facts.operation } : {}),
     correlationId: facts.correlationId ?? given,
-    status: response.statusCode,
+    ...answer,
   };
+}
+
+/**
+ * Logs each answered request once, from Fastify's own hooks (a Nest middleware per request cost
+ * more than the rest of a trivial query), and gives the request's id to anything logged while it
+ * runs. An answer of 500 or more, or a request the client gave up on, is logged at `warn`.
+ */
+export function logRequests(app: NestFastifyApplication, logger: PinoLogger): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, _reply, done) => requestScope.run(String(request.id), done));
+  const logged = (request: FastifyRequest) => !UNLOGGED.test(pathOf(request.raw));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!logged(request)) return done();
+    const line = accessLine(request, { status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) });
+    if (reply.statusCode >= 500) logger.warn(line, 'request failed');
+    else logger.info(line, 'request completed');
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    // 499: the client closed the connection before it was answered (as nginx logs it).
+    if (logged(request)) logger.warn(accessLine(request, { status: 499 }), 'request failed');
+    done();
+  });
 }
 
 /**
  * Logs through pino for the whole application (Nest's own messages included): JSON, one object a
  * line and no colour codes in production; in development pino-pretty, times as UK readers write
- * them. LOG_LEVEL applies to both; `log` shows one access line per request.
+ * them. LOG_LEVEL applies to both; `log` shows one access line per request (logRequests).
  */
 export function loggerParams(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Params {
   const pretty = config.logFormat === 'pretty';
   return {
-    // nestjs-pino's default route ('{/*splat}') matches no request on Nest 12.5 with Fastify.
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    // No per-request middleware: logRequests logs the requests.
+    forRoutes: [],
     pinoHttp: {
       level: PINO_LEVEL[config.logLevel],
-      genReqId: requestIdOf,
-      // Probes and scrapes every few seconds would drown the lines people read.
-      autoLogging: { ignore: (request) => UNLOGGED.test(pathOf(request)) },
-      customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-      // Messages logged while a request runs carry its id; the access line says the rest.
-      quietReqLogger: true,
-      quietResLogger: true,
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'warn' : 'info'),
-      customSuccessMessage: () => 'request completed',
-      customErrorMessage: () => 'request failed',
-      customSuccessObject: (request, response, value: { durationMs: number }) => ({
-        ...accessLine(request, response),
-        durationMs: value.durationMs,
-      }),
-      customErrorObject: (request, response, _error, value: { durationMs: number }) => ({
-        ...accessLine(request, response),
-        durationMs: value.durationMs,
-      }),
+      mixin: withRequestId,
       redact: { paths: REDACTED, censor: '[redacted]' },
       ...(pretty
         ? {

@@ -80,6 +80,11 @@ describe('graceful shutdown of the running app (SIGTERM)', () => {
         { authorization },
       );
       const live = await subscribeToPlan(url, authorization, first.data!.createPlan.id);
+      // Refused while the request runs: the warning carries the request's id.
+      await postGraphQL(url, '{ plans { id } }', undefined, {
+        authorization: 'Bearer not.a.token',
+        'x-request-id': 'refused-token-1',
+      });
 
       // A request whose body is still arriving when the signal comes.
       const body = JSON.stringify({
@@ -130,6 +135,9 @@ describe('graceful shutdown of the running app (SIGTERM)', () => {
           requestId: expect.any(String),
           durationMs: expect.any(Number),
         }),
+      );
+      expect(entries).toContainEqual(
+        expect.objectContaining({ level: 'warn', context: 'SignIn', requestId: 'refused-token-1' }),
       );
       const output = lines.join('\n');
       expect(output).not.toContain(token);

@@ -15,23 +15,31 @@ import {
   type SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { appendOnce } from './appends.js';
+import { InFlightLimit, InFlightWaitExpired } from './in-flight-limit.js';
 import { KurrentDbAllSubscription } from './kurrentdb-all-subscription.js';
 import { readStreamEvents } from './reads.js';
 import { readPositionAt, streamFilter } from './recorded-events.js';
 import { serverFilter } from './server-filter.js';
-import { DEFAULT_RETRY_POLICY, type KurrentDbEventStoreOptions, type RetryPolicy } from './settings.js';
+import {
+  DEFAULT_MAX_APPENDS_IN_FLIGHT,
+  DEFAULT_RETRY_POLICY,
+  type KurrentDbEventStoreOptions,
+  type RetryPolicy,
+} from './settings.js';
 import { retryTransient, storeFailure, withDeadline } from './transient-failures.js';
 
 /**
  * Event store on a KurrentDB (formerly EventStoreDB) server or cluster, through the official client:
  * one KurrentDB stream per stream of ours, our metadata as the event's JSON metadata, event ids as
  * idempotency keys, $all subscriptions filtered by the server. Transient failures are retried with
- * jittered back-off within a time budget; only the port's errors and KurrentDbFailure leave it,
+ * jittered back-off within a time budget, and at most maxAppendsInFlight appends are on the wire at
+ * once (the rest queue in order, within the same budget); only the port's errors and KurrentDbFailure leave it,
  * never the client's own.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
   private readonly retry: RetryPolicy;
+  private readonly appendSlots: InFlightLimit;
   private closed = false;
   private client: KurrentDBClient;
   /** Until the server first answers, a failed client is replaced: the official one never recovers. */
@@ -43,6 +51,7 @@ export class KurrentDbEventStore implements EventStore {
   ) {
     this.client = newClient();
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.appendSlots = new InFlightLimit(options.maxAppendsInFlight ?? DEFAULT_MAX_APPENDS_IN_FLIGHT);
   }
 
   /** Connects lazily: nothing is sent before the first call, so a server still starting is fine. */
@@ -61,10 +70,13 @@ export class KurrentDbEventStore implements EventStore {
     // reported unavailable, instead of holding the request for ever. Reads have none of ours: a
     // long history legitimately takes long to read.
     const { deadlineMs } = this.retry;
-    return this.attempt(`append to ${stream}`, () =>
-      withDeadline(deadlineMs, () =>
-        appendOnce(this.client, stream, events, expected, { deadline: deadlineMs }),
-      ),
+    return this.attempt(
+      `append to ${stream}`,
+      () =>
+        withDeadline(deadlineMs, () =>
+          appendOnce(this.client, stream, events, expected, { deadline: deadlineMs }),
+        ),
+      this.appendSlots,
     );
   }
 
@@ -121,16 +133,28 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async attempt<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs an operation within the retry budget, in a slot of `slots` when given: the slot is held
+   * through the retries, so a server refusing appends gets fewer of them, not the same number again.
+   */
+  private async attempt<T>(operation: string, run: () => Promise<T>, slots?: InFlightLimit): Promise<T> {
+    const giveUpAt = Date.now() + this.retry.budgetMs;
+    let release: (() => void) | undefined;
     try {
-      const result = await retryTransient(this.retry, run);
+      release = await slots?.acquire(giveUpAt - Date.now());
+      const result = await retryTransient(this.retry, run, giveUpAt);
       this.answered = true;
       return result;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) throw error;
       const failure = storeFailure(operation, this.retry, error);
-      if (failure instanceof StoreUnavailableError) this.reconnectIfNeverAnswered();
+      // Never sent (it waited for a slot): no sign that the client is the one that cannot connect.
+      if (failure instanceof StoreUnavailableError && !(error instanceof InFlightWaitExpired)) {
+        this.reconnectIfNeverAnswered();
+      }
       throw failure;
+    } finally {
+      release?.();
     }
   }
 

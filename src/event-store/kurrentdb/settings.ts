@@ -28,9 +28,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   deadlineMs: 10_000,
 };
 
+/**
+ * Appends on the wire at once; the rest queue in order within the retry budget. Well under the 100
+ * concurrent HTTP/2 streams a server's Kestrel takes per connection by default (Streams/Append
+ * opens one per append, and subscriptions share the connection), and enough to keep a server busy.
+ */
+export const DEFAULT_MAX_APPENDS_IN_FLIGHT = 32;
+
 export interface KurrentDbEventStoreOptions {
   readonly logger?: StoreLogger;
   readonly retry?: Partial<RetryPolicy>;
+  /** DEFAULT_MAX_APPENDS_IN_FLIGHT unless given. */
+  readonly maxAppendsInFlight?: number;
 }
 
 export class KurrentDbSettingsError extends Error {}
@@ -44,6 +53,20 @@ export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Partia
     ...positiveMs(env, 'KURRENTDB_RETRY_BUDGET_MS', 'budgetMs'),
     ...positiveMs(env, 'KURRENTDB_DEADLINE_MS', 'deadlineMs'),
   };
+}
+
+/** KURRENTDB_MAX_APPENDS_IN_FLIGHT (default 32), read once at start-up: a positive whole number. */
+export function appendLimitFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<KurrentDbEventStoreOptions, 'maxAppendsInFlight'> {
+  const name = 'KURRENTDB_MAX_APPENDS_IN_FLIGHT';
+  const raw = env[name]?.trim();
+  if (!raw) return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new KurrentDbSettingsError(`${name} must be a positive whole number of appends, got "${raw}"`);
+  }
+  return { maxAppendsInFlight: value };
 }
 
 function positiveMs(

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { jitteredDelay } from '../backoff.js';
-import { DEFAULT_RETRY_POLICY, KurrentDbSettingsError, retryPolicyFromEnv } from './settings.js';
+import {
+  appendLimitFromEnv,
+  DEFAULT_MAX_APPENDS_IN_FLIGHT,
+  DEFAULT_RETRY_POLICY,
+  KurrentDbSettingsError,
+  retryPolicyFromEnv,
+} from './settings.js';
 
 describe('the KurrentDB retry settings', () => {
   it('outlast a leader election unless configured otherwise', () => {
@@ -18,6 +24,23 @@ describe('the KurrentDB retry settings', () => {
     expect(() => retryPolicyFromEnv({ KURRENTDB_RETRY_BUDGET_MS: value })).toThrow(
       /KURRENTDB_RETRY_BUDGET_MS/,
     );
+  });
+});
+
+describe('the KurrentDB limit on appends in flight', () => {
+  it('keeps well under the 100 streams a server takes per connection unless configured', () => {
+    expect(appendLimitFromEnv({})).toEqual({});
+    expect(DEFAULT_MAX_APPENDS_IN_FLIGHT).toBe(32);
+  });
+
+  it('takes the limit from the environment', () => {
+    expect(appendLimitFromEnv({ KURRENTDB_MAX_APPENDS_IN_FLIGHT: ' 8 ' })).toEqual({ maxAppendsInFlight: 8 });
+  });
+
+  it.each(['0', '-1', '2.5', 'many'])('refuses a limit of "%s", naming the setting', (value) => {
+    const env = { KURRENTDB_MAX_APPENDS_IN_FLIGHT: value };
+    expect(() => appendLimitFromEnv(env)).toThrow(KurrentDbSettingsError);
+    expect(() => appendLimitFromEnv(env)).toThrow(/KURRENTDB_MAX_APPENDS_IN_FLIGHT/);
   });
 });
 

@@ -9,11 +9,13 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { jitteredDelay } from '../backoff.js';
 import { StoreAccessDeniedError, StoreUnavailableError } from '../event-store.port.js';
+import { InFlightWaitExpired } from './in-flight-limit.js';
 import type { RetryPolicy } from './settings.js';
 
 /**
- * Failures after which trying again may succeed: the server is unreachable or restarting, it gave
- * up waiting, or leadership moved (the client reconnects to the new leader on the next call).
+ * Failures after which trying again may succeed: the server is unreachable, restarting or too
+ * busy, it gave up waiting, or leadership moved (the client reconnects to the new leader on the
+ * next call).
  */
 export function isTransient(failure: unknown): boolean {
   const error = asClientError(failure);
@@ -22,8 +24,26 @@ export function isTransient(failure: unknown): boolean {
     error instanceof DeadlineExceededError ||
     error instanceof CancelledError ||
     error instanceof NotLeaderError ||
-    error instanceof CallDeadlineExceeded
+    error instanceof CallDeadlineExceeded ||
+    error instanceof InFlightWaitExpired ||
+    isServerBusy(error)
   );
+}
+
+const RESOURCE_EXHAUSTED = 8;
+
+/**
+ * The server (or the HTTP/2 layer in front of it) refused the call for now. gRPC RESOURCE_EXHAUSTED
+ * has no class in the client: it arrives raw or as an UnknownError keeping the code; grpc-js also
+ * reports an HTTP/2 ENHANCE_YOUR_CALM reset with it. A message over the size limit shares the code
+ * but fails again however often it is sent. A busy server answers a BatchAppend batch with a
+ * status of no code and a message the client wraps as "Could not recognize Server Is Busy".
+ */
+export function isServerBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === RESOURCE_EXHAUSTED) return !/message larger than max/i.test(error.message);
+  return /^Could not recognize Server Is (Busy|Not Ready)$/.test(error.message);
 }
 
 /** The server did not answer within the deadline of one call. */
@@ -68,8 +88,12 @@ export function asClientError(error: unknown): unknown {
  * policy's time budget is spent. Safe for appends too: a retry carries the same event ids, so an
  * append that was stored before its answer was lost is recognised, not repeated.
  */
-export async function retryTransient<T>(policy: RetryPolicy, operation: () => Promise<T>): Promise<T> {
-  const giveUpAt = Date.now() + policy.budgetMs;
+export async function retryTransient<T>(
+  policy: RetryPolicy,
+  operation: () => Promise<T>,
+  /** When the caller's budget ends (the append may already have spent some of it waiting). */
+  giveUpAt = Date.now() + policy.budgetMs,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await operation();

@@ -1,9 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { GroupCommit } from '../sqlite/group-commit.js';
 import { Database } from '../sqlite/sqlite-driver.js';
 import { TextErasedError, type TextKeys } from './text-keys.port.js';
 
 const BUSY_TIMEOUT_MS = 5000;
+
+interface KeyRow {
+  readonly key_id: string;
+  readonly key: Buffer | null;
+}
 
 /** A destroyed key keeps its row (key NULL), so that its id can never be given a new key. */
 const SCHEMA = `CREATE TABLE IF NOT EXISTS text_keys (
@@ -22,6 +28,8 @@ export class SqliteTextKeys implements TextKeys {
   private readonly insertKey;
   private readonly destroyKeys;
   private readonly selectKeys;
+  /** Keys of appends made together are stored together: one commit (and fsync) per group. */
+  private readonly puts: GroupCommit<ReadonlyMap<string, Buffer>, KeyRow[]>;
 
   private constructor(private readonly db: Database) {
     this.insertKey = db.prepare('INSERT INTO text_keys (key_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING');
@@ -29,9 +37,10 @@ export class SqliteTextKeys implements TextKeys {
       `INSERT INTO text_keys (key_id, key, destroyed_at) SELECT value, NULL, ? FROM json_each(?) WHERE true
        ON CONFLICT (key_id) DO UPDATE SET key = NULL, destroyed_at = coalesce(destroyed_at, excluded.destroyed_at)`,
     );
-    this.selectKeys = db.prepare<[string], { key_id: string; key: Buffer | null }>(
+    this.selectKeys = db.prepare<[string], KeyRow>(
       'SELECT key_id, key FROM text_keys WHERE key_id IN (SELECT value FROM json_each(?))',
     );
+    this.puts = new GroupCommit(db, (keys) => this.putInTransaction(keys));
   }
 
   static open(filePath: string): SqliteTextKeys {
@@ -51,14 +60,8 @@ export class SqliteTextKeys implements TextKeys {
   }
 
   async putMany(keys: ReadonlyMap<string, Buffer>): Promise<Map<string, Buffer>> {
-    const stored = this.db.transaction(() => {
-      for (const [id, key] of keys) this.insertKey.run(id, key);
-      const rows = this.rowsOf([...keys.keys()]);
-      const erased = rows.find((row) => row.key === null);
-      if (erased) throw new TextErasedError(erased.key_id);
-      return rows;
-    });
-    return new Map(stored.immediate().map((row) => [row.key_id, row.key!]));
+    const stored = await this.puts.enqueue(keys);
+    return new Map(stored.map((row) => [row.key_id, row.key!]));
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Buffer>> {
@@ -77,10 +80,21 @@ export class SqliteTextKeys implements TextKeys {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.puts.flushAll();
+    this.db.close();
   }
 
-  private rowsOf(ids: readonly string[]): { key_id: string; key: Buffer | null }[] {
+  /** A key already stored wins (a retried append finds its first keys); an erased one refuses the put. */
+  private putInTransaction(keys: ReadonlyMap<string, Buffer>): KeyRow[] {
+    for (const [id, key] of keys) this.insertKey.run(id, key);
+    const rows = this.rowsOf([...keys.keys()]);
+    const erased = rows.find((row) => row.key === null);
+    if (erased) throw new TextErasedError(erased.key_id);
+    return rows;
+  }
+
+  private rowsOf(ids: readonly string[]): KeyRow[] {
     return this.selectKeys.all(JSON.stringify(ids));
   }
 }

@@ -35,9 +35,9 @@ const READ_INDEXES: readonly string[] = [
 ];
 
 /** Opens (creating if needed) an event-store file, ready for several processes to share. */
-export function openDatabase(filePath: string): Database {
+export function openDatabase(filePath: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Database {
   mkdirSync(dirname(filePath), { recursive: true });
-  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(filePath, { timeout: busyTimeoutMs });
   try {
     // WAL lets readers (subscriptions, other processes) proceed while one connection writes.
     const journalMode = db.pragma('journal_mode = WAL', { simple: true });

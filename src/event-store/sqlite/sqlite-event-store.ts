@@ -12,24 +12,36 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { EventsTable } from './events-table.js';
+import { GroupCommit } from './group-commit.js';
 import { type LogPage, SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { openDatabase } from './sqlite-database.js';
 
 export interface SqliteEventStoreOptions {
   /** How often subscriptions look for events appended by other processes. Default 250. */
   readonly pollIntervalMs?: number;
+  /** How long a group waits for another connection's write lock before all its appends fail. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** An append waiting for its group. */
+interface QueuedAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
 }
 
 /** Subscriptions read history in pages of this many events rather than all at once. */
 const SUBSCRIPTION_PAGE_SIZE = 1000;
 
 /**
- * Event store in one SQLite file. Several processes may share the file: each append is one
- * IMMEDIATE transaction, so revision checks and positions stay consistent across connections.
+ * Event store in one SQLite file. Appends are group-committed (see group-commit.ts): those of one
+ * event-loop turn share one IMMEDIATE transaction and one fsync, each checked in its own savepoint.
+ * Several processes may share the file: the IMMEDIATE transaction keeps revision checks and
+ * positions consistent across connections.
  */
 export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteAllSubscription>();
-  private readonly appendInTransaction;
+  private readonly groupCommit: GroupCommit<QueuedAppend, AppendResult>;
   private pollTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -38,22 +50,25 @@ export class SqliteEventStore implements EventStore {
     private readonly events: EventsTable,
     private readonly pollIntervalMs: number,
   ) {
-    this.appendInTransaction = db.transaction(
-      (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
-        this.appendInOrder(stream, events, expected),
+    this.groupCommit = new GroupCommit(
+      db,
+      (append) => this.appendInOrder(append),
+      () => this.notifySubscriptions(),
     );
   }
 
   /** Opens the file, creating it and its directory when missing. */
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const db = openDatabase(filePath);
+    const db = openDatabase(filePath, options.busyTimeoutMs);
     return new SqliteEventStore(db, new EventsTable(db), options.pollIntervalMs ?? 250);
   }
 
   /**
    * Appending no events checks the expectation only. The result then describes the stream as it
    * is: its last revision and that event's position, or -1 and the end of the whole log (0n when
-   * the log is empty) for a stream that does not exist.
+   * the log is empty) for a stream that does not exist. Resolves once the append's group has
+   * committed (and is on disk); appends issued together are answered as if made one at a time, in
+   * the order they were issued.
    */
   async append(
     stream: string,
@@ -61,9 +76,7 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const result = this.appendInTransaction.immediate(stream, events, expected);
-    this.notifySubscriptions();
-    return result;
+    return this.groupCommit.enqueue({ stream, events, expected });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -92,16 +105,17 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Appends already accepted are written (and answered) before the file closes.
+    this.groupCommit.flushAll();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
 
-  /** Inside the IMMEDIATE transaction: the rules see the stream as no other writer can change it. */
-  private appendInOrder(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): AppendResult {
+  /**
+   * Inside the group's IMMEDIATE transaction: the rules see the stream as no other writer can
+   * change it, including what earlier appends of the same group wrote.
+   */
+  private appendInOrder({ stream, events, expected }: QueuedAppend): AppendResult {
     const end = this.events.streamEnd(stream);
     const decision = decideAppend(events, expected, {
       stream,

@@ -11,15 +11,14 @@ import {
 } from '../../event-store/event-store.port.js';
 import { OperationsMetrics } from '../../observability/operations-metrics.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
-import { OneAtATime } from '../../shared/one-at-a-time.js';
-import { decideAll } from '../domain/decide-all.js';
+import { BatchesPerKey, type Queued } from '../../shared/batches-per-key.js';
 import { conflict } from '../domain/errors.js';
-import { keyedRequest, keyReusedForAnotherChange, type KeyedRequest } from '../domain/idempotency.js';
 import { evolve, type Plan } from '../domain/plan.js';
-import { fromRecorded, planStream, toNewEvents } from '../plan-stream.js';
+import { fromRecorded, planStream } from '../plan-stream.js';
 import type { LoadedPlan } from '../read-models/loaded-plan.js';
 import { PlanProjection } from '../read-models/plan-projection.js';
 import { PlanReads } from '../read-models/plan-reads.js';
+import { decideTogether, type ChangeAnswer, type PendingChange } from './decide-together.js';
 import { PriorRequests } from './prior-requests.js';
 import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.command.js';
 
@@ -32,9 +31,23 @@ import { RecordPlanChange, type PlanChangeRecorded } from './record-plan-change.
 const MAX_ATTEMPTS = 12;
 const REDECIDE_BACKOFF = { initialDelayMs: 5, maxDelayMs: 200 };
 
+type Waiting = Queued<PendingChange, PlanChangeRecorded>;
+
+/** At most this many changes to one plan are decided and appended together. */
+const MAX_BATCH = 64;
+
 @CommandHandler(RecordPlanChange)
 export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange> {
-  private readonly onePerPlan = new OneAtATime();
+  /**
+   * One batch per plan at a time in this process: writers here never race each other, so a
+   * conflict (and its re-decide) only comes from another instance writing the same plan. Changes
+   * that arrive while a plan's batch is being stored are decided together and appended in one go,
+   * so a busy plan costs one append (and one fsync) per batch rather than per change.
+   */
+  private readonly batches = new BatchesPerKey<PendingChange, PlanChangeRecorded>(
+    (planId, batch) => this.recordBatch(planId, batch),
+    MAX_BATCH,
+  );
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -46,47 +59,28 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
     @Optional() private readonly metrics?: OperationsMetrics,
   ) {}
 
-  async execute({ planId, changes, origin }: RecordPlanChange): Promise<PlanChangeRecorded> {
-    if (changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
-    // One change to a plan at a time in this process: writers here never race each other, so a
-    // conflict (and its re-decide) only comes from another instance writing the same plan.
-    return this.onePerPlan.run(planId, () => this.record(planId, changes, origin));
+  async execute(command: RecordPlanChange): Promise<PlanChangeRecorded> {
+    if (command.changes.length === 0) throw new Error('RecordPlanChange needs at least one change');
+    return this.batches.run(command.planId, { command, causationId: randomUUID() });
   }
 
-  private async record(
-    planId: string,
-    changes: RecordPlanChange['changes'],
-    origin: RecordPlanChange['origin'],
-  ): Promise<PlanChangeRecorded> {
-    const request = keyedRequest(origin, planId, changes);
-    const causationId = randomUUID();
+  private async recordBatch(planId: string, batch: readonly Waiting[]): Promise<Waiting[]> {
+    const byChange = new Map(batch.map((waiting) => [waiting.value, waiting]));
     for (let attempt = 1; ; attempt += 1) {
       const { loaded, plan, position, unfolded } = await this.load(planId);
-      const instant = this.clock();
-      const repeated = request && (await this.repeated(request, loaded, unfolded, instant));
-      if (repeated) {
-        this.metrics?.idempotentRepeat();
-        return repeated;
-      }
-      const now = instant.toISOString();
-      // Transaction time never goes backwards within a plan, even if the clock does.
-      const recordedAt = plan && plan.updatedAt > now ? plan.updatedAt : now;
-      const { decisions } = await this.decideOrExplain(() => {
-        const decision = decideAll(changes, plan, { recordedAt, actor: origin.actor });
-        if (!decision.accepted) throw decision.refusal.error;
-        return decision;
-      }, position);
-      const recording = { correlationId: origin.correlationId, causationId, request };
-      const events = decisions.flatMap(({ events: decided, context }) =>
-        toNewEvents(decided, { ...context, ...recording }, randomUUID),
-      );
+      const decided = decideTogether([...byChange.keys()], {
+        plan,
+        now: this.clock(),
+        priorRequest: (request) => this.priorRequests.among(loaded, unfolded, request, this.clock()),
+      });
+      let stored = position;
       try {
-        // A repeat racing the first (another instance, or a client not waiting) loses here and,
-        // on the next attempt, finds the first one's events.
-        const expected = plan ? plan.version - 1 : 'no_stream';
-        const result = await this.store.append(planStream(planId), events, expected);
-        await this.projection.waitFor(result.position);
-        return { planId, position: result.position, repeated: false };
+        if (decided.events.length > 0) {
+          // A repeat racing the first (another instance, or a client not waiting) loses here and,
+          // on the next attempt, finds the first one's events.
+          const expected = plan ? plan.version - 1 : 'no_stream';
+          stored = (await this.store.append(planStream(planId), decided.events, expected)).position;
+        }
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt === MAX_ATTEMPTS) {
@@ -96,38 +90,36 @@ export class RecordPlanChangeHandler implements ICommandHandler<RecordPlanChange
           );
         }
         await sleep(jitteredDelay(REDECIDE_BACKOFF, attempt));
+        continue;
       }
+      await this.answer(planId, decided.answers, byChange, stored);
+      return decided.deferred.map((change) => byChange.get(change)!);
     }
   }
 
   /**
-   * A refusal decided on events the read model has not folded yet (another process wrote them)
-   * waits for it, so that the client reloading after CONFLICT sees what it conflicted with.
+   * Answers once this instance has folded what was stored, so the client reading next sees its
+   * change, or, after a refusal, what it conflicted with (another process may have written it).
    */
-  private async decideOrExplain<T>(decision: () => T, position: bigint | undefined): Promise<T> {
-    try {
-      return decision();
-    } catch (error) {
-      if (position !== undefined) await this.projection.waitFor(position);
-      throw error;
+  private async answer(
+    planId: string,
+    answers: ReadonlyMap<PendingChange, ChangeAnswer>,
+    byChange: ReadonlyMap<PendingChange, Waiting>,
+    stored: bigint | undefined,
+  ): Promise<void> {
+    const positions = [...answers.values()].map((answer) =>
+      answer.kind === 'repeated' ? answer.position : 0n,
+    );
+    const upTo = [stored ?? 0n, ...positions].reduce((max, next) => (next > max ? next : max));
+    if (upTo > 0n) await this.projection.waitFor(upTo);
+    for (const [change, answer] of answers) {
+      const waiting = byChange.get(change)!;
+      if (answer.kind === 'refused') waiting.reject(answer.error);
+      else if (answer.kind === 'repeated') {
+        this.metrics?.idempotentRepeat();
+        waiting.resolve({ planId, position: answer.position, repeated: true });
+      } else waiting.resolve({ planId, position: stored!, repeated: false });
     }
-  }
-
-  /**
-   * A request recorded already is answered as recorded, with nothing decided or appended; the
-   * same key for another change is refused before anything is decided.
-   */
-  private async repeated(
-    request: KeyedRequest,
-    loaded: LoadedPlan | undefined,
-    unfolded: readonly RecordedEvent[],
-    now: Date,
-  ): Promise<PlanChangeRecorded | undefined> {
-    const prior = this.priorRequests.among(loaded, unfolded, request, now);
-    if (prior.kind === 'none') return undefined;
-    if (prior.kind === 'different') throw keyReusedForAnotherChange();
-    await this.projection.waitFor(prior.first.position);
-    return { planId: request.planId, position: prior.first.position, repeated: true };
   }
 
   /** The plan through the read door, brought up to the end of its stream (others may be ahead). */

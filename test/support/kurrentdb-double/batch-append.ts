@@ -1,6 +1,7 @@
 import { status as grpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
 import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
+import { RESOURCE_EXHAUSTED, serverBusyStatus } from './append-load.js';
 import type { ProposedEvent } from './event-log.js';
 import { code, shared, status, streamName, streams, uuidString } from './protocol.js';
 import {
@@ -22,6 +23,9 @@ const { BatchAppendResp } = streams;
  */
 export class BatchAppender {
   private readonly pending = new Map<string, { options?: Options; proposed: ProposedEvent[] }>();
+  /** Batches received and not answered: when the call ends, the client stops waiting for them. */
+  private readonly unanswered = new Set<string>();
+  private ended = false;
 
   constructor(
     private readonly call: ServerDuplexStream<streams.BatchAppendReq, streams.BatchAppendResp>,
@@ -30,13 +34,21 @@ export class BatchAppender {
 
   serve(): void {
     this.call.on('data', (request: streams.BatchAppendReq) => this.receive(request));
-    this.call.on('end', () => this.call.end());
-    this.call.on('error', () => undefined);
+    this.call.on('end', () => {
+      this.callEnded();
+      this.call.end();
+    });
+    this.call.on('error', () => this.callEnded());
+    this.call.on('cancelled', () => this.callEnded());
   }
 
   private receive(request: streams.BatchAppendReq): void {
     const correlationId = request.getCorrelationId();
     const key = uuidString(correlationId);
+    if (!this.unanswered.has(key)) {
+      this.unanswered.add(key);
+      this.state.load.arrived();
+    }
     const batch = this.pending.get(key) ?? { proposed: [] };
     if (request.hasOptions()) batch.options = request.getOptions();
     batch.proposed.push(...request.getProposedMessagesList().map(toProposed));
@@ -49,22 +61,32 @@ export class BatchAppender {
       this.call.emit('error', { code: grpcStatus.INVALID_ARGUMENT, details: 'A batch came without options' });
       return;
     }
-    this.commit(correlationId, batch.options, batch.proposed);
+    this.admit(correlationId, batch.options, batch.proposed);
+  }
+
+  private admit(correlationId: shared.UUID, options: Options, proposed: ProposedEvent[]): void {
+    // Simplified: a server answers this batch with a status packing AccessDenied; the client raises
+    // AccessDeniedError either way.
+    if (this.state.access.denied) return this.fail(accessDeniedError());
+    const refusal = this.state.load.admit();
+    if (refusal === 'resource-exhausted') return this.fail(RESOURCE_EXHAUSTED);
+    if (refusal === 'server-busy') {
+      const response = new BatchAppendResp().setCorrelationId(correlationId).setError(serverBusyStatus());
+      return this.answer(echo(response, options));
+    }
+    this.state.load.work(() => this.commit(correlationId, options, proposed));
   }
 
   private commit(correlationId: shared.UUID, options: Options, proposed: ProposedEvent[]): void {
-    // Simplified: a server answers this batch with a status packing AccessDenied; the client raises
-    // AccessDeniedError either way.
-    if (this.state.access.denied) return void this.call.emit('error', accessDeniedError());
     const fault = this.state.appendFaults.shift();
     if (fault === 'no-answer') return;
-    if (fault === 'before-commit') return void this.call.emit('error', UNAVAILABLE);
+    if (fault === 'before-commit') return this.fail(UNAVAILABLE);
     const outcome = this.state.log.append(
       streamName(options.getStreamIdentifier()),
       expectedOf(options),
       proposed,
     );
-    if (fault === 'after-commit') return void this.call.emit('error', UNAVAILABLE);
+    if (fault === 'after-commit') return this.fail(UNAVAILABLE);
     const response = echo(new BatchAppendResp().setCorrelationId(correlationId), options);
     if (outcome.kind === 'wrong_expected_version') {
       response.setError(wrongExpectedVersion(options, outcome.current));
@@ -78,7 +100,28 @@ export class BatchAppender {
         new BatchAppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position),
       );
     }
+    this.answer(response);
+  }
+
+  private answer(response: streams.BatchAppendResp): void {
+    const key = uuidString(response.getCorrelationId());
+    if (this.ended || !this.unanswered.delete(key)) return;
+    this.state.load.answered();
     this.call.write(response);
+  }
+
+  /** Ends the whole call with a status: every batch still waiting on it fails with it. */
+  private fail(error: object): void {
+    if (this.ended) return;
+    this.callEnded();
+    this.call.emit('error', error);
+  }
+
+  private callEnded(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.state.load.answered(this.unanswered.size);
+    this.unanswered.clear();
   }
 }
 

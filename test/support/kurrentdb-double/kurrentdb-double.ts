@@ -7,11 +7,13 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
+import { AppendLoad, type AppendLoadOptions } from './append-load.js';
 import { EventLog } from './event-log.js';
 import { features, OTHER_SERVICES, ServerFeaturesService, StreamsService } from './protocol.js';
 import { streamsService, type AppendFault } from './streams-service.js';
 
 export type { AppendFault } from './streams-service.js';
+export type { AppendLoadOptions, AppendRefusal } from './append-load.js';
 
 export interface KurrentDbDoubleOptions {
   /**
@@ -39,6 +41,8 @@ export class KurrentDbDouble {
   readonly calls: RpcCall[] = [];
   /** Events written to subscribers: what a server-side filter saves shows here. */
   readonly sent = { subscriptionEvents: 0 };
+  /** Appends on the wire now and at the most (`peakOnTheWire`), taken and refused. */
+  readonly appends = new AppendLoad();
   private readonly appendFaults: AppendFault[] = [];
   private readonly access = { denied: false };
   private server: Server | undefined;
@@ -64,6 +68,14 @@ export class KurrentDbDouble {
   /** Makes the next append fail as if the connection dropped, before or after storing it. */
   failNextAppend(fault: AppendFault): void {
     this.appendFaults.push(fault);
+  }
+
+  /**
+   * Refuses appends as an overloaded server does: beyond `capacity` at once (each taking `workMs`),
+   * or the next `refuseNext`; `{}` takes every append again.
+   */
+  overloadAppends(options: AppendLoadOptions): void {
+    this.appends.configure(options);
   }
 
   /** Forgets the append faults not yet used. */
@@ -104,7 +116,8 @@ export class KurrentDbDouble {
   }
 
   private state() {
-    return { log: this.log, appendFaults: this.appendFaults, access: this.access, sent: this.sent };
+    const { log, appendFaults, access, sent, appends: load } = this;
+    return { log, appendFaults, access, sent, load };
   }
 
   private features(): UntypedServiceImplementation {

@@ -7,6 +7,7 @@ import {
   type ServerWritableStream,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
+import { AppendLoad, appendRefusal } from './append-load.js';
 import { BatchAppender } from './batch-append.js';
 import { deleteHandler, streamDeletedError } from './deletions.js';
 import type { EventLog, Expected, ProposedEvent } from './event-log.js';
@@ -33,6 +34,8 @@ export interface StreamsState {
   /** While true, every Streams call is refused as a server refuses a user its ACLs do not allow. */
   readonly access: { denied: boolean };
   readonly sent: { subscriptionEvents: number };
+  /** Appends in flight, and the refusals configured for too many of them. */
+  readonly load: AppendLoad;
 }
 
 /** What a server answers a user without the right: PERMISSION_DENIED with the `exception` trailer. */
@@ -79,26 +82,45 @@ export function streamsService(state: StreamsState): UntypedServiceImplementatio
     ): void {
       let options: streams.AppendReq.Options | undefined;
       const proposed: ProposedEvent[] = [];
+      state.load.arrived();
+      let answered = false;
+      const answer: sendUnaryData<streams.AppendResp> = (error, value) => {
+        if (answered) return;
+        answered = true;
+        state.load.answered();
+        callback(error, value);
+      };
+      // A call the client gave up on (its deadline) is no longer on the wire, answered or not.
+      call.on('cancelled', () => {
+        if (!answered) state.load.answered();
+        answered = true;
+      });
       call.on('data', (request: streams.AppendReq) => {
         if (request.hasOptions()) options = request.getOptions();
         else proposed.push(toProposed(request.getProposedMessage()));
       });
       call.on('end', () => {
-        if (!options) return callback({ code: grpcStatus.INVALID_ARGUMENT, details: 'No options sent' });
-        if (state.access.denied) return callback(accessDeniedError());
-        const fault = state.appendFaults.shift();
-        if (fault === 'no-answer') return;
-        if (fault === 'before-commit') return callback(UNAVAILABLE);
-        const outcome = log.append(streamName(options.getStreamIdentifier()), expectedOf(options), proposed);
-        if (fault === 'after-commit') return callback(UNAVAILABLE);
-        if (outcome.kind === 'stream_deleted')
-          return callback(streamDeletedError(streamName(options.getStreamIdentifier())));
-        callback(
-          null,
-          outcome.kind === 'wrong_expected_version'
-            ? appendWrongExpectedVersion(options, outcome.current)
-            : appendSuccess(outcome.revision, outcome.position),
-        );
+        const sent = options;
+        if (!sent) return answer({ code: grpcStatus.INVALID_ARGUMENT, details: 'No options sent' });
+        if (state.access.denied) return answer(accessDeniedError());
+        const refusal = state.load.admit();
+        if (refusal) return answer(appendRefusal(refusal));
+        const stream = streamName(sent.getStreamIdentifier());
+        const expected = expectedOf(sent);
+        state.load.work(() => {
+          const fault = state.appendFaults.shift();
+          if (fault === 'no-answer') return;
+          if (fault === 'before-commit') return answer(UNAVAILABLE);
+          const outcome = log.append(stream, expected, proposed);
+          if (fault === 'after-commit') return answer(UNAVAILABLE);
+          if (outcome.kind === 'stream_deleted') return answer(streamDeletedError(stream));
+          answer(
+            null,
+            outcome.kind === 'wrong_expected_version'
+              ? appendWrongExpectedVersion(sent, outcome.current)
+              : appendSuccess(outcome.revision, outcome.position),
+          );
+        });
       });
     },
 
