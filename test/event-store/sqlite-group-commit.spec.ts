@@ -150,8 +150,9 @@ describe('SqliteEventStore group commit', () => {
       store.append('plan-a', newEvents(1), 'no_stream'),
       store.append('plan-b', newEvents(1), 'no_stream'),
     ];
+    const answered = Promise.allSettled(pending);
     await store.close();
-    const answers = await Promise.allSettled(pending);
+    const answers = await answered;
     expect(answers.map((answer) => answer.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const reopened = file.open();
     expect((await storedLog(reopened)).map((event) => event.stream)).toEqual(['plan-a', 'plan-a', 'plan-b']);
