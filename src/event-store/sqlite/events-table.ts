@@ -56,10 +56,10 @@ export class EventsTable {
 
   constructor(db: Database) {
     // Positions are 64-bit; safe integers keep them exact (revisions are converted back to number).
+    // The position is the row id SQLite hands back (cheaper than RETURNING, a result row per insert).
     this.insertEvent = db
-      .prepare<[string, string, number, string, string, string], { position: bigint }>(
-        `INSERT INTO events (event_id, stream, revision, type, data, metadata)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING position`,
+      .prepare<[string, string, number, string, string, string]>(
+        `INSERT INTO events (event_id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .safeIntegers();
     this.selectStreamEnd = db
@@ -115,7 +115,7 @@ export class EventsTable {
 
   insert(stream: string, revision: number, event: NewEvent): bigint {
     const { id, type, data, metadata } = event;
-    const row = this.insertEvent.get(
+    const inserted = this.insertEvent.run(
       id,
       stream,
       revision,
@@ -123,8 +123,7 @@ export class EventsTable {
       JSON.stringify(data),
       JSON.stringify(metadata),
     );
-    if (!row) throw new Error(`Insert of event ${id} returned no position`);
-    return row.position;
+    return BigInt(inserted.lastInsertRowid);
   }
 
   /** The stream's last event, or undefined when the stream does not exist. */

@@ -1,8 +1,9 @@
-import { close, fsync, open } from 'node:fs';
+import { close, fdatasync, open } from 'node:fs';
 import { promisify } from 'node:util';
 
 const openFile = promisify(open);
-const syncFile = promisify(fsync);
+// As SQLite itself syncs on Linux: the data, and the file's size when it grew.
+const syncFile = promisify(fdatasync);
 const closeFile = promisify(close);
 
 /**
