@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from '../sqlite/group-commit.js';
-import { WalSync } from '../sqlite/wal-sync.js';
 import { Database } from '../sqlite/sqlite-driver.js';
 import { TextErasedError, type TextKeys } from './text-keys.port.js';
 
@@ -32,10 +31,7 @@ export class SqliteTextKeys implements TextKeys {
   /** Keys of appends made together are stored together: one commit (and fsync) per group. */
   private readonly puts: GroupCommit<ReadonlyMap<string, Buffer>, KeyRow[]>;
 
-  private constructor(
-    private readonly db: Database,
-    private readonly walSync: WalSync,
-  ) {
+  private constructor(private readonly db: Database) {
     this.insertKey = db.prepare('INSERT INTO text_keys (key_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING');
     this.destroyKeys = db.prepare(
       `INSERT INTO text_keys (key_id, key, destroyed_at) SELECT value, NULL, ? FROM json_each(?) WHERE true
@@ -44,12 +40,7 @@ export class SqliteTextKeys implements TextKeys {
     this.selectKeys = db.prepare<[string], KeyRow>(
       'SELECT key_id, key FROM text_keys WHERE key_id IN (SELECT value FROM json_each(?))',
     );
-    this.puts = new GroupCommit(
-      db,
-      (keys) => this.putInTransaction(keys),
-      undefined,
-      () => walSync.afterCommit(),
-    );
+    this.puts = new GroupCommit(db, (keys) => this.putInTransaction(keys));
   }
 
   static open(filePath: string): SqliteTextKeys {
@@ -57,12 +48,11 @@ export class SqliteTextKeys implements TextKeys {
     const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
     try {
       db.pragma('journal_mode = WAL');
-      // Durable all the same: no key is handed out before WalSync has fsynced the log after it.
-      db.pragma('synchronous = NORMAL');
+      db.pragma('synchronous = FULL');
       // A deleted key's bytes are overwritten with zeros instead of lingering in free space.
       db.pragma('secure_delete = ON');
       db.exec(SCHEMA);
-      return new SqliteTextKeys(db, new WalSync(`${filePath}-wal`));
+      return new SqliteTextKeys(db);
     } catch (error) {
       db.close();
       throw error;
@@ -91,8 +81,7 @@ export class SqliteTextKeys implements TextKeys {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await this.puts.flushAll();
-    await this.walSync.close();
+    this.puts.flushAll();
     this.db.close();
   }
 

@@ -21,17 +21,12 @@ export const MAX_GROUP_SIZE = 256;
  * Group commit: the writes (appends, text keys) of one event-loop turn, and those queued behind a
  * flush, are written in one IMMEDIATE transaction, so they share one commit and one fsync. Each
  * runs in its own savepoint, in arrival order, so it sees the data as the earlier writes of its
- * group left it and a refused write undoes only itself. No promise settles before the group is
- * durable: its COMMIT returned and, with `durable`, the log was fsynced (off the event loop, so the
- * next group forms meanwhile). If the transaction fails as a whole (BEGIN busy past the timeout,
- * COMMIT failing, a disk error that ends it), every write of the group is rejected with that error;
- * so is every write of a group whose fsync fails, though it may be stored (a retry with the same
- * event ids is recognised).
+ * group left it and a refused write undoes only itself. No promise settles before the COMMIT has
+ * returned; if the transaction fails as a whole (BEGIN busy past the timeout, COMMIT failing, a
+ * disk error that ends the transaction), every write of the group is rejected with that error.
  */
 export class GroupCommit<T, R> {
   private readonly queue: Waiting<T, R>[] = [];
-  /** Groups committed whose fsync has not yet come back. */
-  private readonly syncing = new Set<Promise<void>>();
   private scheduled: NodeJS.Immediate | undefined;
   private readonly writeGroup;
   private readonly writeInSavepoint;
@@ -39,13 +34,8 @@ export class GroupCommit<T, R> {
   constructor(
     private readonly db: Database,
     writeOne: WriteOne<T, R>,
-    /** Called once per durable group that stored or checked something. */
+    /** Called once per committed group that stored or checked something. */
     private readonly onCommitted: () => void = () => undefined,
-    /**
-     * Makes what was committed durable (an fsync of the log off the event loop, see wal-sync.ts);
-     * without it the connection's own `synchronous = FULL` does, inside COMMIT.
-     */
-    private readonly durable?: () => Promise<void>,
     private readonly maxGroupSize = MAX_GROUP_SIZE,
   ) {
     // Called inside the group's transaction, better-sqlite3 makes this a SAVEPOINT of its own.
@@ -63,12 +53,11 @@ export class GroupCommit<T, R> {
     });
   }
 
-  /** Writes everything queued now, group after group, and waits until it is durable (before closing). */
-  async flushAll(): Promise<void> {
+  /** Writes everything queued now, group after group (before the database closes). */
+  flushAll(): void {
     clearImmediate(this.scheduled);
     this.scheduled = undefined;
     while (this.queue.length > 0) this.commit(this.queue.splice(0, this.maxGroupSize));
-    await Promise.all(this.syncing);
   }
 
   private flushOneGroup(): void {
@@ -86,18 +75,6 @@ export class GroupCommit<T, R> {
       for (const append of group) append.reject(error);
       return;
     }
-    if (!this.durable) return this.settle(group, outcomes);
-    // Nothing is answered before its fsync, refusals included: a refusal may rest on what an
-    // earlier append of the group wrote.
-    const synced = this.durable().then(
-      () => this.settle(group, outcomes),
-      (error: unknown) => group.forEach((append) => append.reject(error)),
-    );
-    this.syncing.add(synced);
-    void synced.finally(() => this.syncing.delete(synced));
-  }
-
-  private settle(group: readonly Waiting<T, R>[], outcomes: readonly Outcome<R>[]): void {
     group.forEach((append, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) append.resolve(outcome.result);

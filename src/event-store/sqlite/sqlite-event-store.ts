@@ -13,7 +13,6 @@ import type {
 } from '../event-store.port.js';
 import { EventsTable } from './events-table.js';
 import { GroupCommit } from './group-commit.js';
-import { WalSync } from './wal-sync.js';
 import { type LogPage, SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { openDatabase } from './sqlite-database.js';
 
@@ -49,34 +48,29 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database,
     private readonly events: EventsTable,
-    private readonly walSync: WalSync,
     private readonly pollIntervalMs: number,
   ) {
     this.groupCommit = new GroupCommit(
       db,
       (append) => this.appendInOrder(append),
       () => this.notifySubscriptions(),
-      () => walSync.afterCommit(),
     );
   }
 
   /** Opens the file, creating it and its directory when missing. */
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const db = openDatabase(filePath, options.busyTimeoutMs);
-    // Durable all the same: no append is answered before WalSync has fsynced the log after it.
-    db.pragma('synchronous = NORMAL');
     // 64 MiB of pages rather than SQLite's 2 MiB: the indexes of a large log (event ids are random)
     // are otherwise read back from the operating system on nearly every insert.
     db.pragma('cache_size = -65536');
-    const walSync = new WalSync(`${filePath}-wal`);
-    return new SqliteEventStore(db, new EventsTable(db), walSync, options.pollIntervalMs ?? 250);
+    return new SqliteEventStore(db, new EventsTable(db), options.pollIntervalMs ?? 250);
   }
 
   /**
    * Appending no events checks the expectation only. The result then describes the stream as it
    * is: its last revision and that event's position, or -1 and the end of the whole log (0n when
    * the log is empty) for a stream that does not exist. Resolves once the append's group has
-   * committed and its log is fsynced; appends issued together are answered as if made one at a time, in
+   * committed (and is on disk); appends issued together are answered as if made one at a time, in
    * the order they were issued.
    */
   async append(
@@ -114,9 +108,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Appends already accepted are written, made durable and answered before the file closes.
-    await this.groupCommit.flushAll();
-    await this.walSync.close();
+    // Appends already accepted are written (and answered) before the file closes.
+    this.groupCommit.flushAll();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
