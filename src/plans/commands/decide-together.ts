@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../event-store/event-store.port.js';
 import { decideAll } from '../domain/decide-all.js';
-import { keyedRequest, keyReusedForAnotherChange, type KeyedRequest } from '../domain/idempotency.js';
+import {
+  keyedRequest,
+  keyReusedForAnotherChange,
+  type KeyedRequest,
+  type PriorRequest,
+} from '../domain/idempotency.js';
 import type { Plan } from '../domain/plan.js';
-import type { PriorRequest } from '../domain/idempotency.js';
 import { toNewEvents } from '../plan-stream.js';
 import type { RecordPlanChange } from './record-plan-change.command.js';
 

@@ -15,7 +15,11 @@ export interface ChangeOrigin extends KeyedOrigin {
 
 export interface PlanChangeRecorded {
   readonly planId: string;
-  /** Global position of the last event recorded; the read model has caught up to it on return. */
+  /**
+   * Global position of the last event of the append that recorded the change (changes to the same
+   * plan recorded in the same batch may come just before or after it); the read model has caught
+   * up to it on return.
+   */
   readonly position: bigint;
   /** The request's key was recorded already: nothing was appended, the position is the first one's. */
   readonly repeated: boolean;
