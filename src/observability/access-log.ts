@@ -52,7 +52,7 @@ const withRequestId = (): { requestId?: string } => {
  * The one line logged per request. The path without its query (a GET of GraphQL carries the
  * query and its variables there, a sign-in callback its code), never a body or a header.
  */
-export function accessLine(request: FastifyRequest, answer: { status: number; durationMs?: number }) {
+function accessLine(request: FastifyRequest, answer: { status: number; durationMs?: number }) {
   const facts = requestFactsOf(request.raw);
   const requestId = String(request.id);
   const given = request.headers['x-correlation-id'] ? correlationIdOf(request.headers) : requestId;
